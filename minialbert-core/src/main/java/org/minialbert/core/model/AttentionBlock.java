@@ -1,0 +1,63 @@
+package org.minialbert.core.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import org.minialbert.api.nn.ForwardContext;
+import org.minialbert.api.nn.LayerNormLayer;
+import org.minialbert.api.nn.LinearLayer;
+import org.minialbert.api.nn.WeightGroup;
+import org.minialbert.api.nn.Weights;
+import org.minialbert.api.plugin.LayerAdaptation;
+
+/**
+ * Multi-head self-attention with its output projection, residual and post-LayerNorm (BERT, spec
+ * section 1): {@code P = softmax(q kᵀ / sqrt(d) + maskBias)}, {@code a = LN(x + dropout(P v Wo + bo))}.
+ */
+final class AttentionBlock {
+    private final LinearLayer query;
+    private final LinearLayer key;
+    private final LinearLayer value;
+    private final LinearLayer output;
+    private final LayerNormLayer layerNorm;
+    private final int heads;
+    private final float hiddenDropout;
+    private final float attentionDropout;
+
+    AttentionBlock(Weights weights, EncoderLayout layout, int block, EncoderConfig config) {
+        int h = config.hiddenSize();
+        this.query = weights.linear(layout.query(block), WeightGroup.LAYERS, h, h);
+        this.key = weights.linear(layout.key(block), WeightGroup.LAYERS, h, h);
+        this.value = weights.linear(layout.value(block), WeightGroup.LAYERS, h, h);
+        this.output = weights.linear(layout.attentionOutput(block), WeightGroup.LAYERS, h, h);
+        this.layerNorm = weights.layerNorm(layout.attentionLayerNorm(block), WeightGroup.LAYERS, h,
+                config.layerNormEps());
+        this.heads = config.attentionHeads();
+        this.hiddenDropout = config.hiddenDropout();
+        this.attentionDropout = config.attentionDropout();
+    }
+
+    /** The block's output and its attention probabilities (B, A, T, T). */
+    Result forward(NDArray x, NDArray maskBias, int iteration, LayerAdaptation adaptation, ForwardContext context) {
+        Shape shape = x.getShape();
+        long batch = shape.get(0);
+        long length = shape.get(1);
+        long headSize = shape.get(2) / heads;
+        NDArray q = splitHeads(query.apply(x), batch, length, headSize);
+        NDArray k = splitHeads(key.apply(x), batch, length, headSize);
+        NDArray v = splitHeads(value.apply(x), batch, length, headSize);
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(headSize)).add(maskBias);
+        NDArray probabilities = scores.softmax(-1);
+        NDArray context2 = context.dropout(probabilities, attentionDropout).matMul(v)
+                .transpose(0, 2, 1, 3).reshape(batch, length, shape.get(2));
+        NDArray delta = context.dropout(output.apply(context2), hiddenDropout);
+        NDArray out = layerNorm.apply(x.add(adaptation.attentionResidual(iteration, delta, context)));
+        return new Result(out, probabilities);
+    }
+
+    private NDArray splitHeads(NDArray projected, long batch, long length, long headSize) {
+        return projected.reshape(batch, length, heads, headSize).transpose(0, 2, 1, 3);
+    }
+
+    record Result(NDArray output, NDArray probabilities) {
+    }
+}

@@ -1,0 +1,75 @@
+package org.minialbert.core.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.Map;
+import org.minialbert.api.nn.ForwardContext;
+import org.minialbert.api.nn.Weights;
+
+/**
+ * A loaded or freshly built model: configuration, weights by checkpoint name, the encoder and an
+ * optional head. Its weights live in the model's own {@link NDManager}; closing the model frees them.
+ */
+public final class EncoderModel implements AutoCloseable {
+    private final EncoderConfig config;
+    private final HeadKind head;
+    private final Weights weights;
+    private final TransformerEncoder encoder;
+    private final MaskedLmHead maskedLm;
+    private final ClassificationHead classifier;
+    private final Map<String, Object> adaptationConfig;
+
+    EncoderModel(EncoderConfig config, HeadKind head, Weights weights, TransformerEncoder encoder,
+            MaskedLmHead maskedLm, ClassificationHead classifier, Map<String, Object> adaptationConfig) {
+        this.config = config;
+        this.head = head;
+        this.weights = weights;
+        this.encoder = encoder;
+        this.maskedLm = maskedLm;
+        this.classifier = classifier;
+        this.adaptationConfig = adaptationConfig;
+    }
+
+    public EncoderConfig config() {
+        return config;
+    }
+
+    public HeadKind head() {
+        return head;
+    }
+
+    public Weights weights() {
+        return weights;
+    }
+
+    public EncoderLayout layout() {
+        return EncoderLayout.of(config);
+    }
+
+    /** Keys the model's adaptation adds to config.json (e.g. {@code use_adapter}). */
+    Map<String, Object> adaptationConfig() {
+        return adaptationConfig;
+    }
+
+    /** Runs the encoder and the head (if any) on a batch. */
+    public ModelOutputs forward(EncoderInputs inputs, ForwardContext context) {
+        EncoderOutputs outputs = encoder.forward(inputs, context);
+        NDArray logits = null;
+        if (maskedLm != null) {
+            logits = maskedLm.logits(outputs.lastHiddenState());
+        } else if (classifier != null) {
+            logits = classifier.logits(outputs.lastHiddenState(), context);
+        }
+        return new ModelOutputs(outputs, logits);
+    }
+
+    /** Runs the encoder only. */
+    public EncoderOutputs encode(EncoderInputs inputs, ForwardContext context) {
+        return encoder.forward(inputs, context);
+    }
+
+    @Override
+    public void close() {
+        weights.manager().close();
+    }
+}

@@ -1,0 +1,16 @@
+package org.minialbert.core.model;
+
+import ai.djl.ndarray.NDArray;
+import java.util.List;
+
+/**
+ * What an encoder returns: {@code hiddenStates} = [embedding output (after the projection for a
+ * student), output of layer/iteration 1, ..., N] and {@code attentions} = the attention
+ * probabilities (B, A, T, T) of each layer/iteration.
+ */
+public record EncoderOutputs(List<NDArray> hiddenStates, List<NDArray> attentions) {
+
+    public NDArray lastHiddenState() {
+        return hiddenStates.get(hiddenStates.size() - 1);
+    }
+}

@@ -1,0 +1,84 @@
+package org.minialbert.core.model;
+
+import ai.djl.ndarray.NDManager;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.util.Map;
+import org.minialbert.api.ConfigurationException;
+import org.minialbert.api.nn.Weights;
+import org.minialbert.api.plugin.EmbeddingFactorisationProvider;
+import org.minialbert.api.plugin.EmbeddingProjection;
+import org.minialbert.api.plugin.LayerAdaptation;
+import org.minialbert.api.plugin.LayerAdaptationProvider;
+import org.minialbert.api.plugin.ParameterSharing;
+import org.minialbert.api.plugin.ParameterSharingProvider;
+import org.minialbert.core.plugin.PluginRegistry;
+
+/**
+ * Builds models from an {@link EncoderConfig}, taking the sharing scheme, the layer adaptation and
+ * the embedding factorisation from the installed plugins: a teacher is {@code none} sharing with a
+ * full-rank embedding; a student uses its configured sharing, {@code bottleneck} adapters when
+ * {@code use_adapter} is set, and a {@code factorised} embedding when E differs from H. Weights are
+ * initialised as the reference does (normal, std {@code initializer_range}).
+ */
+public final class ModelFactory {
+    private final PluginRegistry<ParameterSharingProvider> sharing;
+    private final PluginRegistry<LayerAdaptationProvider> adaptation;
+    private final PluginRegistry<EmbeddingFactorisationProvider> embedding;
+
+    public ModelFactory(PluginRegistry<ParameterSharingProvider> sharing,
+            PluginRegistry<LayerAdaptationProvider> adaptation,
+            PluginRegistry<EmbeddingFactorisationProvider> embedding) {
+        this.sharing = sharing;
+        this.adaptation = adaptation;
+        this.embedding = embedding;
+    }
+
+    /** A factory over every plugin on the classpath. */
+    public static ModelFactory fromClasspath() {
+        return new ModelFactory(PluginRegistry.load(ParameterSharingProvider.class, "sharing"),
+                PluginRegistry.load(LayerAdaptationProvider.class, "adaptation"),
+                PluginRegistry.load(EmbeddingFactorisationProvider.class, "embedding"));
+    }
+
+    /**
+     * A model with fresh weights in a sub-manager of {@code parent}.
+     *
+     * @param labels number of outputs of a classification head (ignored for other heads)
+     */
+    public EncoderModel create(EncoderConfig config, HeadKind head, int labels, NDManager parent) {
+        if ((head == HeadKind.SEQUENCE_CLASSIFICATION || head == HeadKind.TOKEN_CLASSIFICATION) && labels < 1) {
+            throw new ConfigurationException("a classification head needs at least one label, found " + labels);
+        }
+        NDManager manager = parent.newSubManager();
+        try {
+            Weights weights = new Weights(manager, config.initializerRange());
+            EncoderLayout layout = EncoderLayout.of(config);
+            Weights scoped = weights.scoped(layout.encoderScope());
+            Config none = ConfigFactory.empty();
+            String embeddingName = config.embeddingSize() == config.hiddenSize() ? "full-rank" : "factorised";
+            EmbeddingProjection projection = embedding.get(embeddingName)
+                    .create(embedding.settings(embeddingName, none), config.shape(), scoped);
+            ParameterSharing scheme = sharing.get(config.sharing())
+                    .create(sharing.settings(config.sharing(), none), config.layers());
+            LayerAdaptation layerAdaptation = LayerAdaptation.NONE;
+            TransformerEncoder encoder;
+            if (config.useAdapter()) {
+                Config settings = ConfigFactory.parseMap(Map.of("reduction-factor", config.reductionFactor()));
+                layerAdaptation = adaptation.get("bottleneck")
+                        .create(adaptation.settings("bottleneck", settings), config.shape(), scoped);
+            }
+            encoder = new TransformerEncoder(weights, layout, config, scheme, layerAdaptation, projection);
+            MaskedLmHead maskedLm = head == HeadKind.MASKED_LM
+                    ? new MaskedLmHead(weights, layout, config, encoder.wordEmbeddings()) : null;
+            ClassificationHead classifier = head == HeadKind.SEQUENCE_CLASSIFICATION
+                    || head == HeadKind.TOKEN_CLASSIFICATION
+                    ? new ClassificationHead(weights, config, labels, head == HeadKind.TOKEN_CLASSIFICATION) : null;
+            return new EncoderModel(config, head, weights, encoder, maskedLm, classifier,
+                    layerAdaptation.checkpointConfig());
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.minialbert.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.minialbert.core.TensorAssertions.assertClose;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.minialbert.api.nn.ForwardContext;
+import org.minialbert.core.SharedFiles;
+import org.minialbert.core.engine.OfflineEngine;
+import org.minialbert.core.io.Safetensors;
+import org.minialbert.core.io.TensorData;
+
+/**
+ * Forward parity with the PyTorch reference: every folder of {@code shared/golden} holds a model,
+ * a batch and the reference's hidden states, attention maps and logits (eval mode).
+ */
+class GoldenParityTest {
+    private static final double TOLERANCE = 1e-5;
+    private static NDManager manager;
+    private static ModelFactory factory;
+
+    @BeforeAll
+    static void start() {
+        manager = OfflineEngine.newManager();
+        factory = ModelFactory.fromClasspath();
+    }
+
+    @AfterAll
+    static void stop() {
+        manager.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "teacher, MASKED_LM",
+        "student-plain, MASKED_LM",
+        "student-adapters, MASKED_LM",
+        "student-plain-seq-cls, SEQUENCE_CLASSIFICATION",
+        "student-adapters-seq-cls, SEQUENCE_CLASSIFICATION",
+        "student-plain-tok-cls, TOKEN_CLASSIFICATION",
+        "student-adapters-tok-cls, TOKEN_CLASSIFICATION"})
+    void matchesTheReference(String folder, HeadKind head) {
+        Path dir = SharedFiles.require("golden/" + folder);
+        Map<String, TensorData> expected = Safetensors.read(dir.resolve("expected.safetensors"));
+        try (NDManager step = manager.newSubManager();
+                EncoderModel model = ModelCheckpoint.load(dir, head, factory, manager)) {
+            ModelOutputs outputs = model.forward(GoldenBatch.inputs(expected, step), ForwardContext.EVAL);
+            EncoderOutputs encoder = outputs.encoder();
+            int checked = 0;
+            for (int i = 0; i < encoder.hiddenStates().size(); i++) {
+                TensorData hidden = expected.get("hidden_states." + i);
+                if (hidden != null) {
+                    assertClose(folder + " hidden_states." + i, encoder.hiddenStates().get(i), hidden, TOLERANCE);
+                    checked++;
+                }
+            }
+            for (int i = 0; i < encoder.attentions().size(); i++) {
+                TensorData attention = expected.get("attentions." + i);
+                if (attention != null) {
+                    assertClose(folder + " attentions." + i, encoder.attentions().get(i), attention, TOLERANCE);
+                    checked++;
+                }
+            }
+            assertClose(folder + " logits", outputs.logits(), expected.get("logits"), TOLERANCE);
+            assertThat(checked + 1).as("tensors compared").isGreaterThanOrEqualTo(
+                    head == HeadKind.MASKED_LM ? 2 * model.config().layers() + 2 : 1);
+        }
+    }
+}
