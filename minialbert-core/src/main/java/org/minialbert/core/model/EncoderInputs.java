@@ -3,6 +3,7 @@ package org.minialbert.core.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * A padded batch for an encoder: token ids, attention mask (1 = real token, 0 = padding) and token
@@ -12,7 +13,7 @@ public record EncoderInputs(NDArray inputIds, NDArray attentionMask, NDArray tok
 
     /** Builds a batch from row-major arrays of {@code batch} rows of {@code length} tokens. */
     public static EncoderInputs of(NDManager manager, long[] ids, long[] mask, long[] types, int batch, int length) {
-        ai.djl.ndarray.types.Shape shape = new ai.djl.ndarray.types.Shape(batch, length);
+        Shape shape = new Shape(batch, length);
         return new EncoderInputs(manager.create(ids, shape), manager.create(mask, shape), manager.create(types, shape));
     }
 

@@ -1,0 +1,75 @@
+package org.minialbert.core.text;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.minialbert.api.ConfigurationException;
+import org.minialbert.api.DataFormatException;
+
+/**
+ * A model's tokenizer ({@code tokenizer.json}), adding [CLS]/[SEP] and truncating to
+ * {@code maxLength} tokens; batches are padded to their longest row.
+ */
+public final class TextTokenizer implements AutoCloseable {
+    private final HuggingFaceTokenizer tokenizer;
+    private final Path file;
+
+    private TextTokenizer(HuggingFaceTokenizer tokenizer, Path file) {
+        this.tokenizer = tokenizer;
+        this.file = file;
+    }
+
+    /** Opens {@code tokenizerJson}; sequences are cut to {@code maxLength} tokens, special tokens included. */
+    public static TextTokenizer open(Path tokenizerJson, int maxLength) {
+        if (maxLength < 2) {
+            throw new ConfigurationException("max-length must be at least 2 (room for [CLS] and [SEP]), found "
+                    + maxLength);
+        }
+        if (!Files.isRegularFile(tokenizerJson)) {
+            throw new ConfigurationException(tokenizerJson + ": tokenizer file not found");
+        }
+        try {
+            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
+                    .optTokenizerPath(tokenizerJson)
+                    .optMaxLength(maxLength)
+                    .optTruncation(true)
+                    .optPadding(false)
+                    .build();
+            return new TextTokenizer(tokenizer, tokenizerJson);
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigurationException(tokenizerJson + ": not a readable HF tokenizer.json: " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Token ids of one text, [CLS] and [SEP] included. */
+    public long[] ids(String text) {
+        return tokenizer.encode(text).getIds();
+    }
+
+    /** {@code texts} tokenised and padded to the longest, single-segment (token type 0). */
+    public TokenBatch batch(List<String> texts) {
+        if (texts.isEmpty()) {
+            throw new DataFormatException("no text to encode (the input is empty)");
+        }
+        List<long[]> ids = new ArrayList<>();
+        List<long[]> types = new ArrayList<>();
+        for (Encoding encoding : tokenizer.batchEncode(texts)) {
+            ids.add(encoding.getIds());
+            types.add(encoding.getTypeIds());
+        }
+        return TokenBatch.padded(ids, types);
+    }
+
+    @Override
+    public void close() {
+        tokenizer.close();
+    }
+}
