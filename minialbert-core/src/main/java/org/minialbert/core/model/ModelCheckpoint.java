@@ -25,7 +25,7 @@ import org.minialbert.core.io.TensorData;
  * reference parameter names, so checkpoints move between this project and the PyTorch reference
  * both ways. Loading matches tensors to weights by name and reports every missing name, unexpected
  * name and shape mismatch at once; unused entries (poolers, {@code position_ids} buffers, tied
- * decoder copies) are ignored.
+ * decoder copies, and head weights when the encoder is loaded without a head) are ignored.
  */
 public final class ModelCheckpoint {
     public static final String CONFIG = "config.json";
@@ -128,7 +128,8 @@ public final class ModelCheckpoint {
         }
         Set<String> unexpected = new TreeSet<>();
         for (String name : tensors.keySet()) {
-            if (model.weights().get(name) == null && !model.layout().isIgnored(name)) {
+            boolean headOnly = model.head() == HeadKind.NONE && !name.startsWith(model.layout().encoderScope());
+            if (model.weights().get(name) == null && !model.layout().isIgnored(name) && !headOnly) {
                 unexpected.add(name);
             }
         }
