@@ -15,6 +15,7 @@ import org.minialbert.api.DataFormatException;
 import org.minialbert.core.encode.BatchedEncoder;
 import org.minialbert.core.io.Safetensors;
 import org.minialbert.core.io.TensorData;
+import org.minialbert.core.engine.OfflineEngine;
 import org.minialbert.core.model.LoadedModel;
 import org.minialbert.core.model.ModelLocator;
 import org.minialbert.core.text.TextTokenizer;
@@ -29,12 +30,11 @@ import picocli.CommandLine.Option;
  * state and attention map to a safetensors file.
  */
 @Command(name = "encode", mixinStandardHelpOptions = true,
-        description = {"Run a model over text or token ids and save its outputs as safetensors:",
-            "input_ids, attention_mask, token_type_ids (I64) and hidden_states.{i}, attentions.{i},",
-            "last_hidden_state (F32). Rows are padded to the longest one."})
+        description = {"Run a model over text or token ids and save all its outputs as safetensors.",
+            "OUT holds input_ids, attention_mask, token_type_ids (I64) and hidden_states.{i}, attentions.{i} and "
+                    + "last_hidden_state (F32); rows are padded to the longest one."})
 final class EncodeCommand implements Runnable {
     private final ModelLocator locator;
-    private final NDManager manager;
 
     @Option(names = "--model", required = true, paramLabel = "M",
             description = "model directory, .onnx file, or embedded model name (bge-small-en-v1.5, all-minilm-l6-v2)")
@@ -71,9 +71,8 @@ final class EncodeCommand implements Runnable {
     }
 
     @Inject
-    EncodeCommand(ModelLocator locator, NDManager manager) {
+    EncodeCommand(ModelLocator locator) {
         this.locator = locator;
-        this.manager = manager;
     }
 
     @Override
@@ -81,9 +80,15 @@ final class EncodeCommand implements Runnable {
         if (batchSize < 1) {
             throw new ConfigurationException("--batch-size must be positive, found " + batchSize);
         }
-        try (LoadedModel loaded = locator.load(model, null, manager)) {
+        if (input.ids != null && (maxLength != null || tokenizer != null)) {
+            throw new ConfigurationException("--max-length and --tokenizer apply to --text-file only; token ids given "
+                    + "with --ids are used as they are");
+        }
+        List<String> texts = input.textFile != null ? readLines(input.textFile) : List.of();
+        try (NDManager manager = OfflineEngine.newManager();
+                LoadedModel loaded = locator.load(model, null, manager)) {
             TokenBatch batch = input.ids != null ? TokenBatch.fromTensors(Safetensors.read(input.ids), input.ids.toString())
-                    : tokenize(loaded);
+                    : tokenize(loaded, texts);
             PrintWriter err = spec.commandLine().getErr();
             Map<String, TensorData> tensors = new BatchedEncoder(loaded.model(), batchSize).encode(batch, manager,
                     done -> err.printf("\rencoded %d/%d rows", done, batch.rows()));
@@ -94,12 +99,12 @@ final class EncodeCommand implements Runnable {
         }
     }
 
-    private TokenBatch tokenize(LoadedModel loaded) {
+    private TokenBatch tokenize(LoadedModel loaded, List<String> texts) {
         Path tokenizerFile = tokenizer != null ? tokenizer : loaded.tokenizer().orElseThrow(() ->
                 new ConfigurationException("no tokenizer.json found next to model '" + model + "'; pass --tokenizer"));
         int limit = maxLength != null ? maxLength : loaded.model().config().maxPositions();
         try (TextTokenizer textTokenizer = TextTokenizer.open(tokenizerFile, limit)) {
-            return textTokenizer.batch(readLines(input.textFile));
+            return textTokenizer.batch(texts);
         }
     }
 

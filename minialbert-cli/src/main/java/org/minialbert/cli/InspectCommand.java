@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import org.minialbert.api.nn.WeightGroup;
 import org.minialbert.core.model.EncoderConfig;
+import org.minialbert.core.engine.OfflineEngine;
 import org.minialbert.core.model.LoadedModel;
 import org.minialbert.core.model.ModelLocator;
 import org.minialbert.core.model.ParameterCounts;
@@ -18,7 +19,6 @@ import picocli.CommandLine.Option;
         description = "Print a model's architecture and its parameter counts (encoder without heads, as in the paper).")
 final class InspectCommand implements Runnable {
     private final ModelLocator locator;
-    private final NDManager manager;
 
     @Option(names = "--model", required = true, paramLabel = "M",
             description = "model directory, .onnx file, or embedded model name (bge-small-en-v1.5, all-minilm-l6-v2)")
@@ -28,14 +28,14 @@ final class InspectCommand implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     @Inject
-    InspectCommand(ModelLocator locator, NDManager manager) {
+    InspectCommand(ModelLocator locator) {
         this.locator = locator;
-        this.manager = manager;
     }
 
     @Override
     public void run() {
-        try (LoadedModel loaded = locator.load(model, null, manager)) {
+        try (NDManager manager = OfflineEngine.newManager();
+                LoadedModel loaded = locator.load(model, null, manager)) {
             PrintWriter out = spec.commandLine().getOut();
             EncoderConfig c = loaded.model().config();
             out.printf("model          %s%n", loaded.source());

@@ -17,7 +17,8 @@ public final class MiniAlbertCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: choose one of "
+                + String.join(", ", spec.subcommands().keySet()));
     }
 
     public static void main(String[] args) {

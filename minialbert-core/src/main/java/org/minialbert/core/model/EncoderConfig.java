@@ -1,5 +1,6 @@
 package org.minialbert.core.model;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -61,8 +62,10 @@ public record EncoderConfig(
         } catch (NoSuchFileException e) {
             throw new ConfigurationException(file + ": file not found (a model directory needs config.json "
                     + "and model.safetensors)");
+        } catch (JsonProcessingException e) {
+            throw new ConfigurationException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new ConfigurationException(file + ": not valid JSON: " + e.getMessage(), e);
+            throw new ConfigurationException(file + ": cannot read: " + e.getMessage(), e);
         }
     }
 

@@ -1,21 +1,13 @@
 package org.minialbert.core.wiring;
 
-import ai.djl.ndarray.NDManager;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import org.minialbert.core.engine.OfflineEngine;
 import org.minialbert.core.model.ModelFactory;
 import org.minialbert.core.model.ModelLocator;
 
-/** Binds the engine's root manager, the model factory over the classpath's plugins and the model locator. */
+/** Binds the model factory over the classpath's plugins and the model locator. */
 public final class CoreModule extends AbstractModule {
-
-    @Provides
-    @Singleton
-    NDManager rootManager() {
-        return OfflineEngine.newManager();
-    }
 
     @Provides
     @Singleton
