@@ -29,16 +29,20 @@ public final class TextTokenizer implements AutoCloseable {
             throw new ConfigurationException("max-length must be at least 2 (room for [CLS] and [SEP]), found "
                     + maxLength);
         }
+        return open(tokenizerJson, HuggingFaceTokenizer.builder().optMaxLength(maxLength).optTruncation(true));
+    }
+
+    /** Opens {@code tokenizerJson} without truncation, for cutting long documents into windows. */
+    public static TextTokenizer openUntruncated(Path tokenizerJson) {
+        return open(tokenizerJson, HuggingFaceTokenizer.builder().optTruncation(false));
+    }
+
+    private static TextTokenizer open(Path tokenizerJson, HuggingFaceTokenizer.Builder builder) {
         if (!Files.isRegularFile(tokenizerJson)) {
             throw new ConfigurationException(tokenizerJson + ": tokenizer file not found");
         }
         try {
-            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
-                    .optTokenizerPath(tokenizerJson)
-                    .optMaxLength(maxLength)
-                    .optTruncation(true)
-                    .optPadding(false)
-                    .build();
+            HuggingFaceTokenizer tokenizer = builder.optTokenizerPath(tokenizerJson).optPadding(false).build();
             return new TextTokenizer(tokenizer, tokenizerJson);
         } catch (IOException | RuntimeException e) {
             throw new ConfigurationException(tokenizerJson + ": not a readable HF tokenizer.json: " + e.getMessage(), e);
@@ -52,6 +56,21 @@ public final class TextTokenizer implements AutoCloseable {
     /** Token ids of one text, [CLS] and [SEP] included. */
     public long[] ids(String text) {
         return tokenizer.encode(text).getIds();
+    }
+
+    /** Token ids of one text without special tokens (not truncated by an untruncated tokenizer). */
+    public long[] contentIds(String text) {
+        return tokenizer.encode(text, false, false).getIds();
+    }
+
+    /** The id of a special token such as {@code [MASK]}; an error if the tokenizer does not know it. */
+    public long tokenId(String token) {
+        long[] ids = contentIds(token);
+        if (ids.length != 1) {
+            throw new ConfigurationException(file + ": the tokenizer has no single token " + token
+                    + "; a BERT WordPiece tokenizer with [CLS], [SEP], [MASK] and [PAD] is needed");
+        }
+        return ids[0];
     }
 
     /** {@code texts} tokenised and padded to the longest, single-segment (token type 0). */
