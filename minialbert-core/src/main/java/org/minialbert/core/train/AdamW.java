@@ -1,0 +1,101 @@
+package org.minialbert.core.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.minialbert.api.CheckpointException;
+import org.minialbert.api.nn.Weight;
+import org.minialbert.core.io.TensorData;
+
+/**
+ * AdamW (Loshchilov and Hutter 2019) with PyTorch's {@code torch.optim.AdamW} update: for each
+ * trainable weight p with gradient g at step t,
+ * {@code p <- p (1 - lr wd)} (only for weights of two or more dimensions, so never biases or
+ * LayerNorm weights), {@code m <- b1 m + (1 - b1) g}, {@code v <- b2 v + (1 - b2) g²},
+ * {@code p <- p - lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)}. The moments are part of a
+ * training checkpoint ({@link #state()}, {@link #restore}).
+ */
+public final class AdamW {
+    private final List<Weight> weights;
+    private final AdamWSettings settings;
+    private final Map<String, NDArray> first = new LinkedHashMap<>();
+    private final Map<String, NDArray> second = new LinkedHashMap<>();
+    private long steps;
+
+    public AdamW(List<Weight> weights, AdamWSettings settings) {
+        this.weights = new ArrayList<>(weights);
+        this.settings = settings;
+        for (Weight weight : this.weights) {
+            NDArray value = weight.value();
+            value.setRequiresGradient(true);
+            first.put(weight.name(), value.getManager().zeros(value.getShape()));
+            second.put(weight.name(), value.getManager().zeros(value.getShape()));
+        }
+    }
+
+    public List<Weight> weights() {
+        return weights;
+    }
+
+    public long steps() {
+        return steps;
+    }
+
+    /** Applies one update with learning rate {@code lr}, then zeroes the gradients. */
+    public void step(float lr) {
+        steps++;
+        float correction1 = (float) (1 - Math.pow(settings.beta1(), steps));
+        float correction2 = (float) Math.sqrt(1 - Math.pow(settings.beta2(), steps));
+        for (Weight weight : weights) {
+            NDArray value = weight.value();
+            try (NDManager scope = value.getManager().newSubManager()) {
+                NDArray gradient = value.getGradient();
+                gradient.attach(scope);
+                NDArray m = first.get(weight.name());
+                NDArray v = second.get(weight.name());
+                scope.tempAttachAll(m, v);
+                m.muli(settings.beta1()).addi(gradient.mul(1 - settings.beta1()));
+                v.muli(settings.beta2()).addi(gradient.square().muli(1 - settings.beta2()));
+                if (value.getShape().dimension() >= 2 && settings.weightDecay() > 0) {
+                    value.muli(1 - lr * settings.weightDecay());
+                }
+                NDArray denominator = v.sqrt().divi(correction2).addi(settings.epsilon());
+                value.subi(m.div(denominator).muli(lr / correction1));
+                gradient.muli(0);
+            }
+        }
+    }
+
+    /** The moments and step count as named tensors, for a training checkpoint. */
+    public Map<String, TensorData> state() {
+        Map<String, TensorData> state = new LinkedHashMap<>();
+        first.forEach((name, array) -> state.put("exp_avg." + name, TensorData.of(array)));
+        second.forEach((name, array) -> state.put("exp_avg_sq." + name, TensorData.of(array)));
+        return state;
+    }
+
+    /** Restores {@link #state()} saved after {@code savedSteps} updates. */
+    public void restore(Map<String, TensorData> state, long savedSteps, String source) {
+        restore(first, "exp_avg.", state, source);
+        restore(second, "exp_avg_sq.", state, source);
+        steps = savedSteps;
+    }
+
+    private static void restore(Map<String, NDArray> moments, String prefix, Map<String, TensorData> state,
+            String source) {
+        for (Map.Entry<String, NDArray> entry : moments.entrySet()) {
+            TensorData saved = state.get(prefix + entry.getKey());
+            if (saved == null || !saved.shape().equals(entry.getValue().getShape())) {
+                throw new CheckpointException(source + ": optimizer state for '" + entry.getKey() + "' is missing or "
+                        + "has the wrong shape; the checkpoint does not belong to this job");
+            }
+            NDArray array = entry.getValue();
+            try (NDManager scope = array.getManager().newSubManager()) {
+                array.set(saved.toNDArray(scope).toByteBuffer());
+            }
+        }
+    }
+}
