@@ -63,6 +63,20 @@ public final class EncoderModel implements AutoCloseable {
         return new ModelOutputs(outputs, logits);
     }
 
+    /**
+     * Masked-LM logits for chosen rows of the last hidden state (any leading shape, last axis H), so
+     * that the vocabulary projection runs only where it is needed (e.g. the labelled positions of a
+     * distillation batch).
+     *
+     * @throws IllegalStateException if the model has no masked-LM head
+     */
+    public NDArray maskedLmLogits(NDArray hiddenRows) {
+        if (maskedLm == null) {
+            throw new IllegalStateException("the model has no masked-LM head (head " + head + ")");
+        }
+        return maskedLm.logits(hiddenRows);
+    }
+
     /** Runs the encoder only. */
     public EncoderOutputs encode(EncoderInputs inputs, ForwardContext context) {
         return encoder.forward(inputs, context);

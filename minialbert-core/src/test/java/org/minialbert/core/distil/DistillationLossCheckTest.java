@@ -1,0 +1,80 @@
+package org.minialbert.core.distil;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.minialbert.api.ConfigurationException;
+import org.minialbert.core.engine.OfflineEngine;
+import org.minialbert.core.model.EncoderConfig;
+import org.minialbert.core.model.EncoderModel;
+import org.minialbert.core.model.HeadKind;
+import org.minialbert.core.model.ModelFactory;
+
+/** The checks that a student and a teacher fit the objective, on tiny random models. */
+class DistillationLossCheckTest {
+    private NDManager manager;
+    private final ModelFactory factory = ModelFactory.fromClasspath();
+
+    @BeforeEach
+    void start() {
+        manager = OfflineEngine.newManager();
+    }
+
+    @AfterEach
+    void stop() {
+        manager.close();
+    }
+
+    private EncoderModel model(String type, int hidden, int layers, HeadKind head) throws IOException {
+        String json = "{\"model_type\":\"" + type + "\",\"vocab_size\":20,\"hidden_size\":" + hidden
+                + ",\"embedding_size\":8,\"num_hidden_layers\":" + layers + ",\"num_attention_heads\":2,"
+                + "\"intermediate_size\":16,\"max_position_embeddings\":16}";
+        EncoderConfig config = EncoderConfig.parse(new ObjectMapper().readTree(json), "test");
+        return factory.create(config, head, 0, manager);
+    }
+
+    @Test
+    void acceptsTheReferencePair() throws IOException {
+        try (EncoderModel student = model("albert", 8, 2, HeadKind.MASKED_LM);
+                EncoderModel teacher = model("bert", 8, 4, HeadKind.MASKED_LM)) {
+            assertThatCode(() -> DistillationLoss.reference(student, teacher)).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void rejectsATeacherTooShallowForTheMapping() throws IOException {
+        try (EncoderModel student = model("albert", 8, 2, HeadKind.MASKED_LM);
+                EncoderModel teacher = model("bert", 8, 2, HeadKind.MASKED_LM)) {
+            assertThatThrownBy(() -> DistillationLoss.reference(student, teacher))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("teacher layer 3");
+        }
+    }
+
+    @Test
+    void rejectsDifferentHiddenWidths() throws IOException {
+        try (EncoderModel student = model("albert", 8, 2, HeadKind.MASKED_LM);
+                EncoderModel teacher = model("bert", 12, 4, HeadKind.MASKED_LM)) {
+            assertThatThrownBy(() -> DistillationLoss.reference(student, teacher))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("equal widths");
+        }
+    }
+
+    @Test
+    void saysWhenTheTeacherCannotProvideTheOutputLoss() throws IOException {
+        try (EncoderModel student = model("albert", 8, 2, HeadKind.MASKED_LM);
+                EncoderModel teacher = model("bert", 8, 4, HeadKind.NONE)) {
+            assertThatThrownBy(() -> DistillationLoss.reference(student, teacher))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("no masked-LM head");
+            LossWeights noOutput = new LossWeights(1, 3, 0, List.of(), 1, false);
+            assertThatCode(() -> new DistillationLoss(LayerMapping.reference(2), noOutput).check(student, teacher))
+                    .doesNotThrowAnyException();
+        }
+    }
+}
