@@ -43,7 +43,7 @@ public final class DistillationLoss {
 
     /**
      * Checks that the two models can be distilled with this objective: the layer mapping fits, the
-     * hidden widths agree, the student has an MLM head and the teacher has one when γ ≠ 0.
+     * hidden widths agree, the student has an MLM head and the teacher has one for output-kl.
      *
      * @throws ConfigurationException naming the problem
      */
@@ -56,9 +56,10 @@ public final class DistillationLoss {
         if (student.head() != HeadKind.MASKED_LM) {
             throw new ConfigurationException("the student needs a masked-LM head for distillation, found " + student.head());
         }
-        if (weights.gamma() != 0 && teacher.head() != HeadKind.MASKED_LM) {
-            throw new ConfigurationException("the teacher checkpoint has no masked-LM head, so it cannot provide the "
-                    + "output (soft MLM) loss; use a teacher with its MLM head or set the output weight gamma to 0");
+        if (weights.uses(LossTerm.OUTPUT_KL) && teacher.head() != HeadKind.MASKED_LM) {
+            throw new ConfigurationException("the teacher has no masked-LM head, so it cannot provide the output-kl "
+                    + "(soft MLM) loss; drop output-kl from loss.terms, or use a teacher checkpoint with its MLM head "
+                    + "(e.g. an HF BertForMaskedLM directory)");
         }
     }
 
@@ -73,42 +74,66 @@ public final class DistillationLoss {
         NDArray studentLogits = student.maskedLmLogits(rows.labelled(studentOutputs.lastHiddenState()));
         NDArray mlm = MaskedLmLoss.compute(studentLogits, rows.labels());
         terms.put(DistillationLosses.MLM, mlm);
-        EncoderOutputs t = teacher.outputs();
+        NDArray total = weights.uses(LossTerm.MLM) ? mlm.mul((float) weights.alpha()) : null;
+        NDArray align = alignment(studentOutputs, teacher.outputs(), rows, terms);
+        NDArray embedding = HiddenCosineLoss.compute(studentOutputs.hiddenStates().get(0),
+                teacher.outputs().hiddenStates().get(0), rows);
+        terms.put(DistillationLosses.EMBEDDING, embedding);
+        if (weights.uses(LossTerm.EMBEDDING_COSINE)) {
+            align = sum(align, embedding);
+        }
+        if (align != null) {
+            total = sum(total, align.mul((float) weights.beta()));
+        }
+        if (weights.uses(LossTerm.OUTPUT_KL)) {
+            if (teacher.labelledLogits() == null) {
+                throw new ConfigurationException("the teacher has no masked-LM head, so it cannot provide the "
+                        + "output-kl loss; drop output-kl from loss.terms");
+            }
+            NDArray output = OutputKlLoss.compute(studentLogits, teacher.labelledLogits(), (float) weights.temperature());
+            terms.put(DistillationLosses.OUTPUT, output);
+            total = sum(total, output.mul((float) weights.gamma()));
+        }
+        terms.put(DistillationLosses.TOTAL, total);
+        return new DistillationLosses(terms);
+    }
+
+    /** {@code Σ_i λ_i (L_att_i + L_hid_i)} over the enabled alignment terms, recording each one; null if none. */
+    private NDArray alignment(EncoderOutputs s, EncoderOutputs t, LossRows rows, Map<String, NDArray> terms) {
+        boolean useAttention = weights.uses(LossTerm.ATTENTION_KL);
+        boolean useHidden = weights.uses(LossTerm.HIDDEN_COSINE);
         NDArray attention = null;
         NDArray hidden = null;
         NDArray align = null;
         for (int i = 0; i < mapping.size(); i++) {
             int g = mapping.teacherLayer(i);
-            NDArray att = AttentionKlLoss.compute(studentOutputs.attentions().get(i), t.attentions().get(g), rows);
-            NDArray hid = HiddenCosineLoss.compute(studentOutputs.hiddenStates().get(1 + i),
-                    t.hiddenStates().get(1 + g), rows);
-            terms.put(perPair(DistillationLosses.ATTENTION, i), att);
-            terms.put(perPair(DistillationLosses.HIDDEN, i), hid);
-            attention = attention == null ? att : attention.add(att);
-            hidden = hidden == null ? hid : hidden.add(hid);
-            NDArray pair = att.add(hid).mul((float) weights.lambda(i));
-            align = align == null ? pair : align.add(pair);
+            NDArray pair = null;
+            if (useAttention) {
+                NDArray att = AttentionKlLoss.compute(s.attentions().get(i), t.attentions().get(g), rows);
+                terms.put(perPair(DistillationLosses.ATTENTION, i), att);
+                attention = sum(attention, att);
+                pair = att;
+            }
+            if (useHidden) {
+                NDArray hid = HiddenCosineLoss.compute(s.hiddenStates().get(1 + i), t.hiddenStates().get(1 + g), rows);
+                terms.put(perPair(DistillationLosses.HIDDEN, i), hid);
+                hidden = sum(hidden, hid);
+                pair = sum(pair, hid);
+            }
+            if (pair != null) {
+                align = sum(align, pair.mul((float) weights.lambda(i)));
+            }
         }
-        NDArray embedding = HiddenCosineLoss.compute(studentOutputs.hiddenStates().get(0), t.hiddenStates().get(0), rows);
-        if (weights.embedding()) {
-            align = align == null ? embedding : align.add(embedding);
-        }
-        NDArray total = mlm.mul((float) weights.alpha());
-        if (align != null) {
+        if (attention != null) {
             terms.put(DistillationLosses.ATTENTION, attention);
+        }
+        if (hidden != null) {
             terms.put(DistillationLosses.HIDDEN, hidden);
-            total = total.add(align.mul((float) weights.beta()));
         }
-        if (teacher.labelledLogits() != null) {
-            NDArray output = OutputKlLoss.compute(studentLogits, teacher.labelledLogits(), (float) weights.temperature());
-            terms.put(DistillationLosses.OUTPUT, output);
-            total = total.add(output.mul((float) weights.gamma()));
-        } else if (weights.gamma() != 0) {
-            throw new ConfigurationException("the teacher has no masked-LM head, so it cannot provide the output "
-                    + "(soft MLM) loss; set the output weight gamma to 0");
-        }
-        terms.put(DistillationLosses.EMBEDDING, embedding);
-        terms.put(DistillationLosses.TOTAL, total);
-        return new DistillationLosses(terms);
+        return align;
+    }
+
+    private static NDArray sum(NDArray a, NDArray b) {
+        return a == null ? b : a.add(b);
     }
 }

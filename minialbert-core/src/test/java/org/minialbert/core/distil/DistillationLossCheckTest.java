@@ -72,7 +72,7 @@ class DistillationLossCheckTest {
                 EncoderModel teacher = model("bert", 8, 4, HeadKind.NONE)) {
             assertThatThrownBy(() -> DistillationLoss.reference(student, teacher))
                     .isInstanceOf(ConfigurationException.class).hasMessageContaining("no masked-LM head");
-            LossWeights noOutput = new LossWeights(1, 3, 0, List.of(), 1, false);
+            LossWeights noOutput = LossWeights.REFERENCE.with(LossTerm.OUTPUT_KL, false);
             assertThatCode(() -> new DistillationLoss(LayerMapping.reference(2), noOutput).check(student, teacher))
                     .doesNotThrowAnyException();
         }
