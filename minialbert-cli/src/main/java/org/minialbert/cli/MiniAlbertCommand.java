@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** Top-level {@code minialbert} command: lists the sub-commands. */
 @Command(name = "minialbert", mixinStandardHelpOptions = true, version = "minialbert 0.1.0-SNAPSHOT",
         description = "Distil BERT teachers into tiny recursive MiniALBERT students, fine-tune and evaluate them.",
-        subcommands = {EncodeCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DistilCommand.class, EncodeCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
 public final class MiniAlbertCommand implements Runnable {
 
     @CommandLine.Spec

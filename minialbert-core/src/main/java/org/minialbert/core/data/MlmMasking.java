@@ -28,25 +28,41 @@ public final class MlmMasking {
         Arrays.sort(this.specialIds);
     }
 
-    /** The masked ids and labels of a padded batch; {@code ids} and {@code attentionMask} are not changed. */
+    /**
+     * The masked ids and labels of a padded batch; {@code ids} and {@code attentionMask} are not
+     * changed. If no token is selected (possible only in tiny batches) the first eligible one is, so
+     * every batch carries an MLM target.
+     */
     public Masked apply(long[] ids, long[] attentionMask, SplittableRandom random) {
         long[] masked = ids.clone();
         long[] labels = new long[ids.length];
         Arrays.fill(labels, IGNORED);
+        int firstEligible = -1;
+        boolean any = false;
         for (int i = 0; i < ids.length; i++) {
-            if (attentionMask[i] == 0 || Arrays.binarySearch(specialIds, ids[i]) >= 0
-                    || random.nextDouble() >= probability) {
+            if (attentionMask[i] == 0 || Arrays.binarySearch(specialIds, ids[i]) >= 0) {
                 continue;
             }
-            labels[i] = ids[i];
-            double action = random.nextDouble();
-            if (action < 0.8) {
-                masked[i] = maskId;
-            } else if (action < 0.9) {
-                masked[i] = random.nextInt(vocabularySize);
+            firstEligible = firstEligible < 0 ? i : firstEligible;
+            if (random.nextDouble() < probability) {
+                select(i, ids, masked, labels, random);
+                any = true;
             }
         }
+        if (!any && firstEligible >= 0) {
+            select(firstEligible, ids, masked, labels, random);
+        }
         return new Masked(masked, labels);
+    }
+
+    private void select(int i, long[] ids, long[] masked, long[] labels, SplittableRandom random) {
+        labels[i] = ids[i];
+        double action = random.nextDouble();
+        if (action < 0.8) {
+            masked[i] = maskId;
+        } else if (action < 0.9) {
+            masked[i] = random.nextInt(vocabularySize);
+        }
     }
 
     /** Masked input ids and MLM labels, row-major like the batch. */

@@ -19,7 +19,15 @@ public record TeacherSignals(EncoderOutputs outputs, NDArray labelledLogits) {
 
     /** Runs {@code teacher} on the batch in evaluation mode and detaches the results. */
     public static TeacherSignals of(EncoderModel teacher, EncoderInputs inputs, LossRows rows) {
-        EncoderOutputs raw = teacher.encode(inputs, ForwardContext.EVAL);
+        return of(teacher, inputs, rows, ForwardContext.EVAL);
+    }
+
+    /**
+     * Runs {@code teacher} with {@code context} ({@link ForwardContext#TRAIN} reproduces the reference
+     * quirk of a teacher with active dropout) and detaches the results.
+     */
+    public static TeacherSignals of(EncoderModel teacher, EncoderInputs inputs, LossRows rows, ForwardContext context) {
+        EncoderOutputs raw = teacher.encode(inputs, context);
         List<NDArray> hidden = raw.hiddenStates().stream().map(NDArray::stopGradient).toList();
         List<NDArray> attentions = raw.attentions().stream().map(NDArray::stopGradient).toList();
         NDArray logits = teacher.head() == HeadKind.MASKED_LM

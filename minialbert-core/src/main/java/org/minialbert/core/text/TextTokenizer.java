@@ -2,6 +2,8 @@ package org.minialbert.core.text;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +48,23 @@ public final class TextTokenizer implements AutoCloseable {
             return new TextTokenizer(tokenizer, tokenizerJson);
         } catch (IOException | RuntimeException e) {
             throw new ConfigurationException(tokenizerJson + ": not a readable HF tokenizer.json: " + e.getMessage(), e);
+        }
+    }
+
+    /** Number of token ids a tokenizer file can produce: one more than its largest id. */
+    public static int vocabularySize(Path tokenizerJson) {
+        try {
+            JsonNode root = new ObjectMapper().readTree(tokenizerJson.toFile());
+            int max = -1;
+            for (JsonNode id : root.path("model").path("vocab")) {
+                max = Math.max(max, id.asInt());
+            }
+            for (JsonNode token : root.path("added_tokens")) {
+                max = Math.max(max, token.path("id").asInt());
+            }
+            return max + 1;
+        } catch (IOException e) {
+            throw new ConfigurationException(tokenizerJson + ": not a readable tokenizer.json: " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,66 @@
+package org.minialbert.core.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.minialbert.core.text.TokenBatch;
+
+/**
+ * Serves the windows as padded batches in a seeded random order: epoch e visits all windows in a
+ * permutation drawn from {@code seed + e}, and batch n holds the windows at positions
+ * {@code [n B, (n + 1) B)} of the concatenated epochs. A batch depends only on its index, so a
+ * resumed run sees exactly the batches an uninterrupted run would.
+ */
+public final class BatchSampler {
+    private final List<int[]> windows;
+    private final int batchSize;
+    private final long seed;
+    private int cachedEpoch = -1;
+    private int[] cachedOrder;
+
+    public BatchSampler(List<int[]> windows, int batchSize, long seed) {
+        this.windows = windows;
+        this.batchSize = batchSize;
+        this.seed = seed;
+    }
+
+    /** The {@code index}-th batch, padded with 0 to its longest window. */
+    public TokenBatch batch(long index) {
+        List<long[]> ids = new ArrayList<>(batchSize);
+        List<long[]> types = new ArrayList<>(batchSize);
+        for (long position = index * batchSize; position < (index + 1) * batchSize; position++) {
+            int[] window = windows.get(order((int) (position / windows.size()))[(int) (position % windows.size())]);
+            long[] row = new long[window.length];
+            for (int i = 0; i < window.length; i++) {
+                row[i] = window[i];
+            }
+            ids.add(row);
+            types.add(new long[window.length]);
+        }
+        return TokenBatch.padded(ids, types);
+    }
+
+    /** Epoch of the {@code index}-th batch's first window. */
+    public long epochOf(long index) {
+        return index * batchSize / windows.size();
+    }
+
+    private int[] order(int epoch) {
+        if (epoch != cachedEpoch) {
+            int[] order = new int[windows.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Random random = new Random(seed + epoch);
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int swap = order[i];
+                order[i] = order[j];
+                order[j] = swap;
+            }
+            cachedEpoch = epoch;
+            cachedOrder = order;
+        }
+        return cachedOrder;
+    }
+}

@@ -1,0 +1,151 @@
+package org.minialbert.core.distil;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.minialbert.api.ConfigurationException;
+import org.minialbert.core.config.Problems;
+import org.minialbert.core.config.SettingsReader;
+import org.minialbert.core.data.CorpusFormat;
+import org.minialbert.core.data.CorpusSource;
+import org.minialbert.core.data.EmbeddedCorpus;
+import org.minialbert.core.train.AdamWSettings;
+
+/**
+ * A distillation job read eagerly from its resolved configuration (defaults in core's
+ * {@code reference.conf} under {@code minialbert.distil}); every bad value is collected with its
+ * file:line before anything runs.
+ */
+public record DistillationSettings(Teacher teacher, Student student, Data data, Loss loss, Train train,
+        Checkpoints checkpoints, int logEvery) {
+
+    public record Teacher(String model, boolean trainMode) {
+    }
+
+    /** Null widths mean "the teacher's". */
+    public record Student(String checkpoint, int embeddingSize, int iterations, Integer hiddenSize,
+            Integer attentionHeads, Integer intermediateSize, String sharing, boolean adapters, int reductionFactor,
+            float dropout, String init) {
+    }
+
+    /** {@code files} empty means the embedded corpus. */
+    public record Data(List<CorpusSource> files, int maxLength, int stride, int maxWindowsPerDocument,
+            Integer maxDocuments, double maskProbability, Path cacheDir) {
+    }
+
+    public record Loss(LossWeights weights, String mappingType, int k, List<Integer> explicitLayers) {
+
+        /** The mapping for a student of N iterations and a teacher of L layers (validated by the caller). */
+        public LayerMapping mapping(int iterations, int layers) {
+            switch (mappingType) {
+                case "uniform": return LayerMapping.uniform(iterations, layers);
+                case "last": return LayerMapping.last(iterations, layers);
+                case "explicit": return new LayerMapping(explicitLayers);
+                default: return LayerMapping.everyK(iterations, k);
+            }
+        }
+    }
+
+    public record Train(int steps, int batchSize, int gradientAccumulation, float learningRate, int warmupSteps,
+            float maxGradNorm, AdamWSettings adam, long seed) {
+    }
+
+    public record Checkpoints(int every, int keep) {
+    }
+
+    /** Reads and checks every setting; all problems are thrown together. */
+    public static DistillationSettings from(Config config, Problems problems) {
+        SettingsReader r = new SettingsReader(config, problems);
+        Teacher teacher = new Teacher(r.string("teacher.model"), r.bool("teacher.train-mode"));
+        Student student = new Student(r.optionalString("student.checkpoint"),
+                r.integer("student.embedding-size", 1, 65536), r.integer("student.iterations", 1, 1000),
+                optional(r, "student.hidden-size"), optional(r, "student.attention-heads"),
+                optional(r, "student.intermediate-size"), r.choice("student.sharing", List.of("all-shared", "none")),
+                r.bool("student.adapters"), r.integer("student.reduction-factor", 1, 65536),
+                (float) r.number("student.dropout", 0, 0.99),
+                r.choice("student.init", List.of("random", "from-teacher", "teacher-low-rank")));
+        Data data = new Data(corpus(config, r), r.integer("data.max-length", 3, 1 << 16),
+                r.integer("data.stride", 0, 1 << 16), r.integer("data.max-windows-per-document", 1, 1 << 20),
+                config.getIsNull("data.max-documents") ? null : r.integer("data.max-documents", 1, Integer.MAX_VALUE),
+                r.number("data.mask-probability", 1e-6, 0.999),
+                config.getIsNull("data.cache-dir") ? null : Path.of(r.string("data.cache-dir")));
+        Loss loss = new Loss(weights(r), r.choice("loss.mapping.type", List.of("every-k", "uniform", "last", "explicit")),
+                r.integer("loss.mapping.k", 1, 1000), r.integers("loss.mapping.layers", 0));
+        if (loss.mappingType().equals("explicit") && loss.explicitLayers().isEmpty()) {
+            r.fail("loss.mapping.layers", "an explicit mapping needs one teacher layer per iteration", null);
+        }
+        Train train = new Train(r.integer("train.steps", 1, Integer.MAX_VALUE), r.integer("train.batch-size", 1, 1 << 16),
+                r.integer("train.gradient-accumulation", 1, 1 << 16), (float) r.number("train.learning-rate", 1e-12, 10),
+                r.integer("train.warmup-steps", 0, Integer.MAX_VALUE), (float) r.number("train.max-grad-norm", 0, 1e9),
+                adam(r), (long) r.number("train.seed", 0, Long.MAX_VALUE));
+        Checkpoints checkpoints = new Checkpoints(r.integer("checkpoint.every", 1, Integer.MAX_VALUE),
+                r.integer("checkpoint.keep", 1, 1000));
+        int logEvery = r.integer("log.every", 1, Integer.MAX_VALUE);
+        problems.throwIfAny();
+        return new DistillationSettings(teacher, student, data, loss, train, checkpoints, logEvery);
+    }
+
+    private static Integer optional(SettingsReader r, String path) {
+        int value = r.optionalInteger(path, 1, 1 << 20, -1);
+        return value < 0 ? null : value;
+    }
+
+    private static AdamWSettings adam(SettingsReader r) {
+        return new AdamWSettings((float) r.number("train.adam-beta1", 0, 0.999999),
+                (float) r.number("train.adam-beta2", 0, 0.999999), (float) r.number("train.adam-epsilon", 1e-30, 1),
+                (float) r.number("train.weight-decay", 0, 10));
+    }
+
+    private static LossWeights weights(SettingsReader r) {
+        Set<LossTerm> terms = EnumSet.noneOf(LossTerm.class);
+        for (String name : r.strings("loss.terms")) {
+            try {
+                terms.add(LossTerm.parse(name));
+            } catch (ConfigurationException e) {
+                r.fail("loss.terms", e.getMessage(), null);
+            }
+        }
+        if (terms.isEmpty()) {
+            r.fail("loss.terms", "list at least one term, e.g. [mlm, attention-kl, hidden-cosine]", null);
+            terms.add(LossTerm.MLM);
+        }
+        return new LossWeights(r.number("loss.alpha", 0, 1e6), r.number("loss.beta", 0, 1e6),
+                r.number("loss.gamma", 0, 1e6), r.numbers("loss.lambda", 0), r.number("loss.temperature", 1e-6, 1e6),
+                terms);
+    }
+
+    private static List<CorpusSource> corpus(Config config, SettingsReader r) {
+        ConfigValue value = config.getValue("data.corpus");
+        if (value.valueType() == ConfigValueType.STRING) {
+            String name = r.string("data.corpus");
+            if (!name.equals(EmbeddedCorpus.NAME)) {
+                r.fail("data.corpus", "'" + name + "' is not an embedded corpus; use \"" + EmbeddedCorpus.NAME
+                        + "\" or a list of files like [{ path = \"corpus.txt\", format = lines }]", null);
+            }
+            return List.of();
+        }
+        List<CorpusSource> files = new ArrayList<>();
+        try {
+            for (Config file : config.getConfigList("data.corpus")) {
+                String format = file.hasPath("format") ? file.getString("format") : "lines";
+                try {
+                    files.add(new CorpusSource(Path.of(file.getString("path")), CorpusFormat.parse(format)));
+                } catch (ConfigurationException e) {
+                    r.fail("data.corpus", e.getMessage(), null);
+                }
+            }
+        } catch (com.typesafe.config.ConfigException e) {
+            r.fail("data.corpus", "must be \"" + EmbeddedCorpus.NAME + "\" or a list of { path = ..., format = ... }"
+                    + " (" + e.getMessage() + ")", null);
+        }
+        if (files.isEmpty() && value.valueType() == ConfigValueType.LIST) {
+            r.fail("data.corpus", "the corpus list is empty", null);
+        }
+        return files;
+    }
+}
