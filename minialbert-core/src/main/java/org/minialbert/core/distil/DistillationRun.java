@@ -68,6 +68,7 @@ public final class DistillationRun implements AutoCloseable {
         EncoderModel student = null;
         try {
             MlmMasking masking = teacher.tokenizer().map(file -> masking(file, teacher.model(), settings)).orElse(null);
+            OfflineEngine.pytorch().setRandomSeed((int) settings.train().seed());
             student = StudentFactory.create(settings.student(), teacher.model(), factory, manager);
             int iterations = student.config().layers();
             int layers = teacher.model().config().layers();

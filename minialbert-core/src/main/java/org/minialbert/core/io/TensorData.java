@@ -32,7 +32,10 @@ public record TensorData(DataType dataType, Shape shape, ByteBuffer bytes) {
         return new TensorData(array.getDataType(), array.getShape(), copy);
     }
 
-    /** A new array in {@code manager} holding these values; F16/BF16/F64 are widened or narrowed to F32. */
+    /**
+     * A new array in {@code manager} that owns a copy of these values (the bytes may be a read-only
+     * mapping of a file); F16/BF16/F64 are widened or narrowed to F32.
+     */
     public NDArray toNDArray(NDManager manager) {
         switch (dataType) {
             case FLOAT16:
@@ -40,7 +43,9 @@ public record TensorData(DataType dataType, Shape shape, ByteBuffer bytes) {
             case FLOAT64:
                 return manager.create(toFloats(), shape);
             default:
-                return manager.create(bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN), shape, dataType);
+                ByteBuffer copy = ByteBuffer.allocateDirect(bytes.remaining()).order(ByteOrder.LITTLE_ENDIAN);
+                copy.put(bytes.duplicate()).flip();
+                return manager.create(copy, shape, dataType);
         }
     }
 
