@@ -23,7 +23,7 @@ public final class Problems {
         if (origin.filename() != null && origin.lineNumber() > 0) {
             return origin.filename() + ":" + origin.lineNumber() + ": ";
         }
-        String description = origin.description();
+        String description = origin.description().replaceFirst(": \\d+$", "");
         return description.startsWith("--set") ? description + ": " : "";
     }
 
