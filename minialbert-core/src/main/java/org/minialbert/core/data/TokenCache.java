@@ -1,7 +1,6 @@
 package org.minialbert.core.data;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -98,24 +97,18 @@ public final class TokenCache {
     public void store(String key, List<int[]> windows) {
         Path file = file(key);
         try {
-            Files.createDirectories(folder);
-            Path temporary = Files.createTempFile(folder, ".windows-", ".tmp");
-            try {
-                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                        Files.newOutputStream(temporary), 1 << 16))) {
-                    out.writeInt(MAGIC);
-                    out.writeInt(windows.size());
-                    for (int[] window : windows) {
-                        out.writeInt(window.length);
-                        for (int id : window) {
-                            out.writeInt(id);
-                        }
+            AtomicFiles.write(file, stream -> {
+                DataOutputStream out = new DataOutputStream(stream);
+                out.writeInt(MAGIC);
+                out.writeInt(windows.size());
+                for (int[] window : windows) {
+                    out.writeInt(window.length);
+                    for (int id : window) {
+                        out.writeInt(id);
                     }
                 }
-                AtomicFiles.moveInto(temporary, file);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+                out.flush();
+            });
         } catch (IOException e) {
             throw new DataFormatException(file + ": cannot write the token cache: " + e.getMessage(), e);
         }

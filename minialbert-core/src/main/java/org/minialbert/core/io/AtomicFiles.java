@@ -1,7 +1,8 @@
 package org.minialbert.core.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -25,18 +26,29 @@ public final class AtomicFiles {
         }
     }
 
-    /** Writes {@code text} as UTF-8 to {@code destination} through a temporary file. */
-    public static void writeString(Path destination, String text) throws IOException {
+    /** What writes a file's content to a stream. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes {@code content} to a temporary file beside {@code destination}, then renames it. */
+    public static void write(Path destination, Content content) throws IOException {
         Path parent = destination.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path temporary = Files.createTempFile(parent, "." + destination.getFileName(), ".tmp");
         try {
-            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                writer.write(text);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+                content.writeTo(out);
             }
             moveInto(temporary, destination);
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /** Writes {@code text} as UTF-8 to {@code destination} through a temporary file. */
+    public static void writeString(Path destination, String text) throws IOException {
+        write(destination, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

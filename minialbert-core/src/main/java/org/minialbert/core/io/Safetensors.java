@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -129,25 +128,17 @@ public final class Safetensors {
     /** Writes {@code tensors} (in map order) atomically to {@code file}. */
     public static void write(Path file, Map<String, TensorData> tensors, Map<String, String> metadata) {
         byte[] header = header(tensors, metadata);
-        Path parent = file.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(parent);
-            Path temporary = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
-            try {
-                try (OutputStream out = Files.newOutputStream(temporary)) {
-                    out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).array());
-                    out.write(header);
-                    for (TensorData tensor : tensors.values()) {
-                        ByteBuffer data = tensor.bytes().duplicate();
-                        byte[] chunk = new byte[data.remaining()];
-                        data.get(chunk);
-                        out.write(chunk);
-                    }
+            AtomicFiles.write(file, out -> {
+                out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).array());
+                out.write(header);
+                for (TensorData tensor : tensors.values()) {
+                    ByteBuffer data = tensor.bytes().duplicate();
+                    byte[] chunk = new byte[data.remaining()];
+                    data.get(chunk);
+                    out.write(chunk);
                 }
-                AtomicFiles.moveInto(temporary, file);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            });
         } catch (IOException e) {
             throw new CheckpointException(file + ": cannot write: " + e.getMessage(), e);
         }
