@@ -51,7 +51,7 @@ public final class PretrainingWindows {
                 if (maxDocuments == null || documents[0] < maxDocuments) {
                     windows.addAll(windowing.windows(tokenizer.contentIds(text), documents[0], cls, sep));
                     documents[0]++;
-                    if (documents[0] % 100 == 0) {
+                    if (documents[0] % 500 == 0) {
                         progress.accept(documents[0]);
                     }
                 }

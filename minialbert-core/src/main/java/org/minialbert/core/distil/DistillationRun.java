@@ -228,8 +228,10 @@ public final class DistillationRun implements AutoCloseable {
         Path cacheDir = d.cacheDir() != null ? d.cacheDir() : defaultCache();
         Windowing windowing = new Windowing(d.maxLength(), d.stride(), d.maxWindowsPerDocument(), settings.train().seed());
         List<int[]> windows = PretrainingWindows.load(d.files(), d.maxDocuments(), windowing, tokenizer(),
-                new TokenCache(cacheDir), documents -> log.print("\rtokenised " + documents + " documents"));
-        log.println("\rtraining windows: " + windows.size() + " (cache " + cacheDir + ")");
+                new TokenCache(cacheDir), documents -> log.print((System.console() != null ? "\r" : "")
+                        + "tokenised " + documents + " documents" + (System.console() != null ? "" : "\n")));
+        log.println((System.console() != null ? "\r" : "") + "training windows: " + windows.size() + " (cache "
+                + cacheDir + ")");
         return windows;
     }
 
