@@ -8,9 +8,9 @@ import org.minialbert.api.nn.WeightGroup;
 import org.minialbert.api.nn.Weights;
 
 /**
- * The reference bottleneck adapter {@code Ad(x) = LN(x + U GELU(D x + bd) + bu)} with
- * {@code D: H -> H/r} ({@code block.0}), {@code U: H/r -> H} ({@code block.2}) and its own
- * LayerNorm ({@code norm}, eps 1e-12).
+ * A bottleneck adapter {@code x + U GELU(D x + bd) + bu} with {@code D: H -> H/r} ({@code block.0})
+ * and {@code U: H/r -> H} ({@code block.2}). The reference MiniALBERT adapter closes it with its own
+ * LayerNorm ({@code norm}, eps 1e-12); the Houlsby and Pfeiffer adapters have none.
  */
 final class BottleneckAdapter {
     private static final float EPS = 1e-12f;
@@ -18,13 +18,14 @@ final class BottleneckAdapter {
     private final LinearLayer up;
     private final LayerNormLayer norm;
 
-    BottleneckAdapter(Weights weights, String name, int hidden, int bottleneck) {
+    BottleneckAdapter(Weights weights, String name, int hidden, int bottleneck, boolean normed) {
         this.down = weights.linear(name + ".block.0", WeightGroup.ADAPTATION, hidden, bottleneck);
         this.up = weights.linear(name + ".block.2", WeightGroup.ADAPTATION, bottleneck, hidden);
-        this.norm = weights.layerNorm(name + ".norm", WeightGroup.ADAPTATION, hidden, EPS);
+        this.norm = normed ? weights.layerNorm(name + ".norm", WeightGroup.ADAPTATION, hidden, EPS) : null;
     }
 
     NDArray apply(NDArray x) {
-        return norm.apply(x.add(up.apply(Activation.gelu(down.apply(x)))));
+        NDArray out = x.add(up.apply(Activation.gelu(down.apply(x))));
+        return norm == null ? out : norm.apply(out);
     }
 }

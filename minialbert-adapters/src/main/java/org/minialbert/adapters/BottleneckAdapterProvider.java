@@ -3,7 +3,6 @@ package org.minialbert.adapters;
 import com.typesafe.config.Config;
 import java.util.ArrayList;
 import java.util.List;
-import org.minialbert.api.ConfigurationException;
 import org.minialbert.api.nn.ModelShape;
 import org.minialbert.api.nn.Weights;
 import org.minialbert.api.plugin.LayerAdaptation;
@@ -27,19 +26,16 @@ public final class BottleneckAdapterProvider implements LayerAdaptationProvider 
 
     @Override
     public LayerAdaptation create(Config settings, ModelShape shape, Weights weights) {
-        int reduction = settings.getInt("reduction-factor");
-        if (reduction < 1 || reduction > shape.hiddenSize()) {
-            throw new ConfigurationException("bottleneck.reduction-factor must be between 1 and the hidden size "
-                    + shape.hiddenSize() + ", found " + reduction);
-        }
-        int bottleneck = shape.hiddenSize() / reduction;
+        int reduction = Settings.reductionFactor(name(), settings, shape);
         List<BottleneckAdapter> attention = new ArrayList<>();
         List<BottleneckAdapter> feedForward = new ArrayList<>();
         for (int i = 0; i < shape.iterations(); i++) {
-            attention.add(new BottleneckAdapter(weights, "att_adapters." + i, shape.hiddenSize(), bottleneck));
+            attention.add(new BottleneckAdapter(weights, "att_adapters." + i, shape.hiddenSize(),
+                    shape.hiddenSize() / reduction, true));
         }
         for (int i = 0; i < shape.iterations(); i++) {
-            feedForward.add(new BottleneckAdapter(weights, "mlp_adapters." + i, shape.hiddenSize(), bottleneck));
+            feedForward.add(new BottleneckAdapter(weights, "mlp_adapters." + i, shape.hiddenSize(),
+                    shape.hiddenSize() / reduction, true));
         }
         return new BottleneckAdaptation(attention, feedForward, reduction);
     }

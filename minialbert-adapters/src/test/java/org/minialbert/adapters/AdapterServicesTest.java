@@ -11,8 +11,9 @@ import org.minialbert.api.plugin.LayerAdaptationProvider;
 class AdapterServicesTest {
 
     @Test
-    void providesBottleneck() {
+    void providesTheCatalogue() {
         assertThat(ServiceLoader.load(LayerAdaptationProvider.class).stream().map(ServiceLoader.Provider::get))
-                .extracting(Plugin::name).containsExactly("bottleneck");
+                .extracting(Plugin::name).containsExactlyInAnyOrder("bottleneck", "houlsby", "pfeiffer", "lora",
+                        "layer-norm", "bias", "prefix", "none");
     }
 }

@@ -78,7 +78,7 @@ final class DistilCommand implements Runnable {
     public void run() {
         Problems problems = new Problems();
         Config config = JobFile.load(job, overrides, "minialbert.distil", problems);
-        DistillationSettings settings = DistillationSettings.from(config, problems);
+        DistillationSettings settings = DistillationSettings.from(config, problems, factory);
         PrintWriter out = spec.commandLine().getOut();
         PrintStream log = System.err;
         try (NDManager manager = OfflineEngine.newManager();

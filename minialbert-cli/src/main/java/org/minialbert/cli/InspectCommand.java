@@ -47,7 +47,7 @@ final class InspectCommand implements Runnable {
                     ? " (full rank)" : " (factorised, projected to H)");
             out.printf("%-14s %d%n", c.isStudent() ? "iterations N" : "layers L", c.layers());
             out.printf("sharing        %s%n", c.sharing());
-            out.printf("adaptation     %s%n", c.useAdapter() ? "bottleneck, reduction " + c.reductionFactor() : "none");
+            out.printf("adaptation     %s%n", c.adaptations().isEmpty() ? "none" : c.adaptations());
             out.printf("heads A        %d (head width %d)%n", c.attentionHeads(), c.hiddenSize() / c.attentionHeads());
             out.printf("feed-forward   %d, %s%n", c.intermediateSize(), c.activation().configName());
             out.printf("positions      %d, token types %d%n", c.maxPositions(), c.typeVocabSize());

@@ -2,6 +2,8 @@ package org.minialbert.api.plugin;
 
 import ai.djl.ndarray.NDArray;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+
 import org.minialbert.api.nn.ForwardContext;
 
 /**
@@ -10,12 +12,17 @@ import org.minialbert.api.nn.ForwardContext;
  * defaults to the identity, so an implementation overrides only the places it uses:
  * <pre>
  *   x = beforeAttention(i, o_i)
- *   a = LN(x + attentionResidual(i, dropout(ctx Wo + bo)))        (P_i is the attention map)
+ *   q = projection(i, QUERY, x, x Wq + bq)        (likewise KEY, VALUE)
+ *   keys and values get keyValuePrefix(i, ...) prepended, if any
+ *   a = layerNorm(i, ATTENTION, x + attentionResidual(i, dropout(projection(i, ATTENTION_OUTPUT, ctx, ctx Wo + bo))))
  *   y = beforeFeedForward(i, a)
- *   o_{i+1} = LN(y + feedForwardResidual(i, dropout(W2 act(W1 y + b1) + b2)))
+ *   f = projection(i, FEED_FORWARD_OUTPUT, h, h W2 + b2) with h = act(projection(i, INTERMEDIATE, y, y W1 + b1))
+ *   o_{i+1} = layerNorm(i, FEED_FORWARD, y + feedForwardResidual(i, dropout(f)))
  * </pre>
  * The reference bottleneck adapters use the two {@code before*} hooks (adapters applied to the
- * input of their sub-block); Houlsby and Pfeiffer placements use the residual hooks.
+ * input of their sub-block); Houlsby and Pfeiffer placements use the residual hooks, LoRA the
+ * projections, prefix tuning the key/value prefix. Hooks must keep every shared weight in use (a
+ * weight without a gradient cannot be trained).
  */
 public interface LayerAdaptation {
 
@@ -37,6 +44,21 @@ public interface LayerAdaptation {
 
     default NDArray feedForwardResidual(int iteration, NDArray delta, ForwardContext context) {
         return delta;
+    }
+
+    /** The output of one of the layer's linear maps; {@code input} is what it was applied to. */
+    default NDArray projection(int iteration, Projection which, NDArray input, NDArray output) {
+        return output;
+    }
+
+    /** Prefix keys and values for the iteration's attention, or null for none. */
+    default KeyValuePrefix keyValuePrefix(int iteration, int batchSize) {
+        return null;
+    }
+
+    /** The LayerNorm closing a sub-block; {@code shared} applies the layer's own. */
+    default NDArray layerNorm(int iteration, Sublayer which, NDArray x, UnaryOperator<NDArray> shared) {
+        return shared.apply(x);
     }
 
     /**

@@ -2,9 +2,15 @@ package org.minialbert.core.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
 import java.util.List;
+import org.minialbert.api.ConfigurationException;
+import org.minialbert.core.plugin.PluginChoice;
+import org.minialbert.core.plugin.PluginRegistry;
 
 /**
  * Reads typed settings from a job, recording a problem (and returning a harmless fallback) instead
@@ -122,8 +128,47 @@ public final class SettingsReader {
         return value;
     }
 
-    public ConfigValue value(String path) {
-        return config.getValue(path);
+    /** A plugin choice ({@code name} or {@code { type = name, ... }}), checked against {@code registry}. */
+    public PluginChoice plugin(String path, PluginRegistry<?> registry) {
+        ConfigValue value = config.getValue(path);
+        return check(path, value, choice(path, value), registry);
+    }
+
+    /** A list of plugin choices, each checked against {@code registry}. */
+    public List<PluginChoice> plugins(String path, PluginRegistry<?> registry) {
+        ConfigValue value = config.getValue(path);
+        if (value.valueType() != ConfigValueType.LIST) {
+            return fail(path, "must be a list of plugins, e.g. [{ type = bottleneck, reduction-factor = 16 }] or []",
+                    List.of());
+        }
+        List<PluginChoice> choices = new ArrayList<>();
+        ConfigList list = (ConfigList) value;
+        for (int i = 0; i < list.size(); i++) {
+            PluginChoice choice = choice(path + "[" + i + "]", list.get(i));
+            if (choice != null) {
+                choices.add(check(path + "[" + i + "]", list.get(i), choice, registry));
+            }
+        }
+        return choices;
+    }
+
+    private PluginChoice choice(String path, ConfigValue value) {
+        try {
+            Object raw = value.valueType() == ConfigValueType.OBJECT ? ((ConfigObject) value).toConfig() : value.unwrapped();
+            return PluginChoice.fromConfig(raw, path);
+        } catch (ConfigurationException e) {
+            problems.add(value.origin(), path, e.getMessage().substring(path.length() + 2));
+            return null;
+        }
+    }
+
+    private PluginChoice check(String path, ConfigValue value, PluginChoice choice, PluginRegistry<?> registry) {
+        if (choice != null) {
+            for (String problem : registry.problems(choice)) {
+                problems.add(value.origin(), path, problem);
+            }
+        }
+        return choice;
     }
 
     /** Records a problem at {@code path} and returns {@code fallback}. */

@@ -14,6 +14,8 @@ import org.minialbert.core.config.SettingsReader;
 import org.minialbert.core.data.CorpusFormat;
 import org.minialbert.core.data.CorpusSource;
 import org.minialbert.core.data.EmbeddedCorpus;
+import org.minialbert.core.model.ModelFactory;
+import org.minialbert.core.plugin.PluginChoice;
 import org.minialbert.core.train.AdamWSettings;
 
 /**
@@ -29,7 +31,7 @@ public record DistillationSettings(Teacher teacher, Student student, Data data, 
 
     /** Null widths mean "the teacher's". */
     public record Student(String checkpoint, int embeddingSize, int iterations, Integer hiddenSize,
-            Integer attentionHeads, Integer intermediateSize, String sharing, boolean adapters, int reductionFactor,
+            Integer attentionHeads, Integer intermediateSize, PluginChoice sharing, List<PluginChoice> adaptation,
             float dropout, String init) {
     }
 
@@ -58,15 +60,18 @@ public record DistillationSettings(Teacher teacher, Student student, Data data, 
     public record Checkpoints(int every, int keep) {
     }
 
-    /** Reads and checks every setting; all problems are thrown together. */
-    public static DistillationSettings from(Config config, Problems problems) {
+    /**
+     * Reads and checks every setting, plugin choices against {@code factory}'s plugins; all problems
+     * are thrown together.
+     */
+    public static DistillationSettings from(Config config, Problems problems, ModelFactory factory) {
         SettingsReader r = new SettingsReader(config, problems);
         Teacher teacher = new Teacher(r.string("teacher.model"), r.bool("teacher.train-mode"));
         Student student = new Student(r.optionalString("student.checkpoint"),
                 r.integer("student.embedding-size", 1, 65536), r.integer("student.iterations", 1, 1000),
                 optional(r, "student.hidden-size"), optional(r, "student.attention-heads"),
-                optional(r, "student.intermediate-size"), r.choice("student.sharing", List.of("all-shared", "none")),
-                r.bool("student.adapters"), r.integer("student.reduction-factor", 1, 65536),
+                optional(r, "student.intermediate-size"), r.plugin("student.sharing", factory.sharingPlugins()),
+                r.plugins("student.adaptation", factory.adaptationPlugins()),
                 (float) r.number("student.dropout", 0, 0.99),
                 r.choice("student.init", List.of("random", "from-teacher", "teacher-low-rank")));
         Data data = new Data(corpus(config, r), r.integer("data.max-length", 3, 1 << 16),

@@ -36,7 +36,7 @@ final class StudentFactory {
                 s.attentionHeads() != null ? s.attentionHeads() : t.attentionHeads(),
                 s.intermediateSize() != null ? s.intermediateSize() : t.intermediateSize(), t.maxPositions(),
                 t.typeVocabSize(), 1e-12f, t.activation(), s.dropout(), s.dropout(), 0.1f, 0.02f, s.sharing(),
-                s.adapters(), s.reductionFactor(), List.of());
+                s.adaptation(), List.of());
         if (config.hiddenSize() % config.attentionHeads() != 0) {
             throw new ConfigurationException("student.hidden-size " + config.hiddenSize() + " is not a multiple of "
                     + "student.attention-heads " + config.attentionHeads());

@@ -7,7 +7,10 @@ import org.minialbert.api.nn.LayerNormLayer;
 import org.minialbert.api.nn.LinearLayer;
 import org.minialbert.api.nn.WeightGroup;
 import org.minialbert.api.nn.Weights;
+import org.minialbert.api.plugin.KeyValuePrefix;
 import org.minialbert.api.plugin.LayerAdaptation;
+import org.minialbert.api.plugin.Projection;
+import org.minialbert.api.plugin.Sublayer;
 
 /**
  * Multi-head self-attention with its output projection, residual and post-LayerNorm (BERT, spec
@@ -36,22 +39,44 @@ final class AttentionBlock {
         this.attentionDropout = config.attentionDropout();
     }
 
-    /** The block's output and its attention probabilities (B, A, T, T). */
+    /**
+     * The block's output and its attention probabilities (B, A, T, T); with a key/value prefix from
+     * the adaptation, the probabilities over the P prefix keys are left out of the returned map (they
+     * have no teacher counterpart).
+     */
     Result forward(NDArray x, NDArray maskBias, int iteration, LayerAdaptation adaptation, ForwardContext context) {
         Shape shape = x.getShape();
         long batch = shape.get(0);
         long length = shape.get(1);
         long headSize = shape.get(2) / heads;
-        NDArray q = splitHeads(query.apply(x), batch, length, headSize);
-        NDArray k = splitHeads(key.apply(x), batch, length, headSize);
-        NDArray v = splitHeads(value.apply(x), batch, length, headSize);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(headSize)).add(maskBias);
+        NDArray q = splitHeads(project(query, Projection.QUERY, x, iteration, adaptation), batch, length, headSize);
+        NDArray k = splitHeads(project(key, Projection.KEY, x, iteration, adaptation), batch, length, headSize);
+        NDArray v = splitHeads(project(value, Projection.VALUE, x, iteration, adaptation), batch, length, headSize);
+        NDArray bias = maskBias;
+        KeyValuePrefix prefix = adaptation.keyValuePrefix(iteration, (int) batch);
+        if (prefix != null) {
+            k = prefix.keys().concat(k, 2);
+            v = prefix.values().concat(v, 2);
+            bias = maskBias.getManager().zeros(new Shape(batch, 1, 1, prefix.keys().getShape().get(2)))
+                    .concat(maskBias, 3);
+        }
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(headSize)).add(bias);
         NDArray probabilities = scores.softmax(-1);
-        NDArray context2 = context.dropout(probabilities, attentionDropout).matMul(v)
+        NDArray merged = context.dropout(probabilities, attentionDropout).matMul(v)
                 .transpose(0, 2, 1, 3).reshape(batch, length, shape.get(2));
-        NDArray delta = context.dropout(output.apply(context2), hiddenDropout);
-        NDArray out = layerNorm.apply(x.add(adaptation.attentionResidual(iteration, delta, context)));
+        NDArray delta = context.dropout(project(output, Projection.ATTENTION_OUTPUT, merged, iteration, adaptation),
+                hiddenDropout);
+        NDArray out = adaptation.layerNorm(iteration, Sublayer.ATTENTION,
+                x.add(adaptation.attentionResidual(iteration, delta, context)), layerNorm::apply);
+        if (prefix != null) {
+            probabilities = probabilities.get(":, :, :, " + prefix.keys().getShape().get(2) + ":");
+        }
         return new Result(out, probabilities);
+    }
+
+    private static NDArray project(LinearLayer layer, Projection which, NDArray x, int iteration,
+            LayerAdaptation adaptation) {
+        return adaptation.projection(iteration, which, x, layer.apply(x));
     }
 
     private NDArray splitHeads(NDArray projected, long batch, long length, long headSize) {

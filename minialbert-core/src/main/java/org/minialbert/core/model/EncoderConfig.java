@@ -14,13 +14,16 @@ import java.util.Map;
 import org.minialbert.api.ConfigurationException;
 import org.minialbert.api.nn.HiddenActivation;
 import org.minialbert.api.nn.ModelShape;
+import org.minialbert.core.plugin.PluginChoice;
 
 /**
  * The architecture read from (and written to) an HF-style {@code config.json}. {@code model_type}
  * "bert" is a teacher (E = H, {@code num_hidden_layers} layers); "albert" is a recursive student
- * with {@code embedding_size} E and {@code num_hidden_layers} iterations, reference bottleneck
- * adapters when {@code use_adapter} is true, and a sharing scheme named by the project's own key
- * {@code minialbert_sharing} (default {@code all-shared}, the reference).
+ * with {@code embedding_size} E and {@code num_hidden_layers} iterations. The project's own keys
+ * {@code minialbert_sharing} (default {@code all-shared}, the reference) and
+ * {@code minialbert_adaptation} (a list of plugin choices) name the plugins; without the latter the
+ * reference keys {@code use_adapter} and {@code reduction_factor} mean one {@code bottleneck}
+ * adaptation, so the reference's own students load as they are.
  */
 public record EncoderConfig(
         String modelType,
@@ -38,9 +41,8 @@ public record EncoderConfig(
         float attentionDropout,
         float classifierDropout,
         float initializerRange,
-        String sharing,
-        boolean useAdapter,
-        int reductionFactor,
+        PluginChoice sharing,
+        List<PluginChoice> adaptations,
         List<String> labels) {
 
     public static final String BERT = "bert";
@@ -93,9 +95,8 @@ public record EncoderConfig(
                 (float) f.number("attention_probs_dropout_prob", 0.1),
                 (float) f.number("classifier_dropout_prob", f.number("classifier_dropout", 0.1)),
                 (float) f.number("initializer_range", 0.02),
-                f.string("minialbert_sharing", type.equals(ALBERT) ? "all-shared" : "none"),
-                f.bool("use_adapter", false),
-                f.integer("reduction_factor", 16),
+                f.sharing(type.equals(ALBERT) ? "all-shared" : "none"),
+                f.adaptations(),
                 f.labels());
         if (hidden > 0 && heads > 0 && hidden % heads != 0) {
             f.problems.add("hidden_size " + hidden + " is not a multiple of num_attention_heads " + heads);
@@ -107,6 +108,11 @@ public record EncoderConfig(
     }
 
     /** This configuration as an HF-style config.json object (what {@link #parse} reads back). */
+    /** Whether the model carries the reference bottleneck adapters. */
+    public boolean hasReferenceAdapters() {
+        return adaptations.stream().anyMatch(a -> a.type().equals("bottleneck"));
+    }
+
     public ObjectNode toJson(Map<String, Object> extra) {
         ObjectNode json = JSON.createObjectNode();
         json.put("model_type", modelType);
@@ -116,7 +122,8 @@ public record EncoderConfig(
             json.put("embedding_size", embeddingSize);
             json.put("num_hidden_groups", 1);
             json.put("inner_group_num", 1);
-            json.put("minialbert_sharing", sharing);
+            json.set("minialbert_sharing", sharing.toJson());
+            json.putArray("minialbert_adaptation").addAll(adaptations.stream().map(PluginChoice::toJson).toList());
         }
         json.put("num_hidden_layers", layers);
         json.put("num_attention_heads", attentionHeads);
@@ -195,6 +202,36 @@ public record EncoderConfig(
         String string(String key, String fallback) {
             JsonNode node = json.get(key);
             return node == null || node.isNull() ? fallback : node.asText();
+        }
+
+        PluginChoice sharing(String fallback) {
+            JsonNode node = json.get("minialbert_sharing");
+            try {
+                return node == null || node.isNull() ? PluginChoice.of(fallback)
+                        : PluginChoice.fromJson(node, "minialbert_sharing");
+            } catch (ConfigurationException e) {
+                problems.add(e.getMessage());
+                return PluginChoice.of(fallback);
+            }
+        }
+
+        List<PluginChoice> adaptations() {
+            JsonNode node = json.get("minialbert_adaptation");
+            List<PluginChoice> choices = new ArrayList<>();
+            if (node == null || node.isNull()) {
+                if (bool("use_adapter", false)) {
+                    choices.add(new PluginChoice("bottleneck", Map.of("reduction-factor", integer("reduction_factor", 16))));
+                }
+                return choices;
+            }
+            for (int i = 0; i < node.size(); i++) {
+                try {
+                    choices.add(PluginChoice.fromJson(node.get(i), "minialbert_adaptation[" + i + "]"));
+                } catch (ConfigurationException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+            return choices;
         }
 
         HiddenActivation activation() {

@@ -8,6 +8,8 @@ import org.minialbert.api.nn.LinearLayer;
 import org.minialbert.api.nn.WeightGroup;
 import org.minialbert.api.nn.Weights;
 import org.minialbert.api.plugin.LayerAdaptation;
+import org.minialbert.api.plugin.Projection;
+import org.minialbert.api.plugin.Sublayer;
 
 /** The position-wise MLP with residual and post-LayerNorm: {@code LN(y + dropout(W2 act(W1 y + b1) + b2))}. */
 final class FeedForwardBlock {
@@ -28,7 +30,11 @@ final class FeedForwardBlock {
     }
 
     NDArray forward(NDArray y, int iteration, LayerAdaptation adaptation, ForwardContext context) {
-        NDArray delta = context.dropout(output.apply(activation.apply(intermediate.apply(y))), hiddenDropout);
-        return layerNorm.apply(y.add(adaptation.feedForwardResidual(iteration, delta, context)));
+        NDArray hidden = activation.apply(adaptation.projection(iteration, Projection.INTERMEDIATE, y,
+                intermediate.apply(y)));
+        NDArray delta = context.dropout(adaptation.projection(iteration, Projection.FEED_FORWARD_OUTPUT, hidden,
+                output.apply(hidden)), hiddenDropout);
+        return adaptation.layerNorm(iteration, Sublayer.FEED_FORWARD,
+                y.add(adaptation.feedForwardResidual(iteration, delta, context)), layerNorm::apply);
     }
 }

@@ -3,7 +3,8 @@ package org.minialbert.core.model;
 import ai.djl.ndarray.NDManager;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import org.minialbert.api.ConfigurationException;
 import org.minialbert.api.nn.Weights;
 import org.minialbert.api.plugin.EmbeddingFactorisationProvider;
@@ -12,13 +13,15 @@ import org.minialbert.api.plugin.LayerAdaptation;
 import org.minialbert.api.plugin.LayerAdaptationProvider;
 import org.minialbert.api.plugin.ParameterSharing;
 import org.minialbert.api.plugin.ParameterSharingProvider;
+import org.minialbert.core.plugin.CompositeAdaptation;
+import org.minialbert.core.plugin.PluginChoice;
 import org.minialbert.core.plugin.PluginRegistry;
 
 /**
  * Builds models from an {@link EncoderConfig}, taking the sharing scheme, the layer adaptation and
  * the embedding factorisation from the installed plugins: a teacher is {@code none} sharing with a
- * full-rank embedding; a student uses its configured sharing, {@code bottleneck} adapters when
- * {@code use_adapter} is set, and a {@code factorised} embedding when E differs from H. Weights are
+ * full-rank embedding; a student uses its configured sharing scheme and adaptations (combined in
+ * list order), and a {@code factorised} embedding when E differs from H. Weights are
  * initialised as the reference does (normal, std {@code initializer_range}).
  */
 public final class ModelFactory {
@@ -32,6 +35,18 @@ public final class ModelFactory {
         this.sharing = sharing;
         this.adaptation = adaptation;
         this.embedding = embedding;
+    }
+
+    public PluginRegistry<ParameterSharingProvider> sharingPlugins() {
+        return sharing;
+    }
+
+    public PluginRegistry<LayerAdaptationProvider> adaptationPlugins() {
+        return adaptation;
+    }
+
+    public PluginRegistry<EmbeddingFactorisationProvider> embeddingPlugins() {
+        return embedding;
     }
 
     /** A factory over every plugin on the classpath. */
@@ -59,16 +74,15 @@ public final class ModelFactory {
             String embeddingName = config.embeddingSize() == config.hiddenSize() ? "full-rank" : "factorised";
             EmbeddingProjection projection = embedding.get(embeddingName)
                     .create(embedding.settings(embeddingName, none), config.shape(), scoped);
-            ParameterSharing scheme = sharing.get(config.sharing())
-                    .create(sharing.settings(config.sharing(), none), config.layers());
-            LayerAdaptation layerAdaptation = LayerAdaptation.NONE;
-            TransformerEncoder encoder;
-            if (config.useAdapter()) {
-                Config settings = ConfigFactory.parseMap(Map.of("reduction-factor", config.reductionFactor()));
-                layerAdaptation = adaptation.get("bottleneck")
-                        .create(adaptation.settings("bottleneck", settings), config.shape(), scoped);
+            ParameterSharing scheme = sharing.get(config.sharing().type())
+                    .create(sharing.settings(config.sharing().type(), config.sharing().config()), config.layers());
+            List<LayerAdaptation> parts = new ArrayList<>();
+            for (PluginChoice choice : config.adaptations()) {
+                parts.add(adaptation.get(choice.type()).create(adaptation.settings(choice.type(), choice.config()),
+                        config.shape(), scoped));
             }
-            encoder = new TransformerEncoder(weights, layout, config, scheme, layerAdaptation, projection);
+            LayerAdaptation layerAdaptation = CompositeAdaptation.of(parts);
+            TransformerEncoder encoder = new TransformerEncoder(weights, layout, config, scheme, layerAdaptation, projection);
             MaskedLmHead maskedLm = head == HeadKind.MASKED_LM
                     ? new MaskedLmHead(weights, layout, config, encoder.wordEmbeddings()) : null;
             ClassificationHead classifier = head == HeadKind.SEQUENCE_CLASSIFICATION

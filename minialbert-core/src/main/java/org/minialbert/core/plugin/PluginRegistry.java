@@ -2,11 +2,17 @@ package org.minialbert.core.plugin;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
 import java.net.URL;
 import java.security.CodeSource;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -72,6 +78,41 @@ public final class PluginRegistry<P extends Plugin> {
         String path = "minialbert." + kind + "." + name;
         Config reference = ConfigFactory.defaultReference(PluginRegistry.class.getClassLoader());
         return reference.hasPath(path) ? overrides.withFallback(reference.getConfig(path)) : overrides;
+    }
+
+    /**
+     * What is wrong with {@code choice}, if anything: an unknown type (listing the available ones),
+     * or settings that are not among the plugin's documented keys or have another type than their
+     * default. Range checks happen when the plugin creates its component.
+     */
+    public List<String> problems(PluginChoice choice) {
+        if (!providers.containsKey(choice.type())) {
+            return List.of("unknown " + kind + " '" + choice.type() + "'; available: "
+                    + String.join(", ", providers.keySet()));
+        }
+        String path = "minialbert." + kind + "." + choice.type();
+        Config reference = ConfigFactory.defaultReference(PluginRegistry.class.getClassLoader());
+        Config defaults = reference.hasPath(path) ? reference.getConfig(path) : ConfigFactory.empty();
+        List<String> problems = new ArrayList<>();
+        Config given = choice.config();
+        for (Map.Entry<String, ConfigValue> entry : given.entrySet()) {
+            String key = entry.getKey();
+            if (!defaults.hasPath(key)) {
+                problems.add(kind + " '" + choice.type() + "' has no setting '" + key + "'; its settings: "
+                        + (defaults.isEmpty() ? "none" : String.join(", ", new TreeSet<>(defaults.root().keySet()))));
+            } else if (!compatible(defaults.getValue(key).valueType(), entry.getValue().valueType())) {
+                problems.add(kind + " '" + choice.type() + "' setting '" + key + "' must be "
+                        + defaults.getValue(key).valueType().name().toLowerCase(Locale.ROOT) + " like its default "
+                        + defaults.getValue(key).render() + ", found " + entry.getValue().render());
+            }
+        }
+        return problems;
+    }
+
+    /** Same type as the default; a string default also takes any unquoted scalar. */
+    private static boolean compatible(ConfigValueType expected, ConfigValueType found) {
+        return expected == found || expected == ConfigValueType.STRING && found != ConfigValueType.OBJECT
+                && found != ConfigValueType.LIST;
     }
 
     public Collection<P> all() {

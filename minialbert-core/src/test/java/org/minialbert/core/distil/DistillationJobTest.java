@@ -80,7 +80,7 @@ class DistillationJobTest {
         List<String> sets = new ArrayList<>(List.of("teacher.model=\"" + teacher + "\"",
                 "data.corpus=[{path=\"" + corpus + "\", format=lines}]", "data.max-length=24", "data.stride=8",
                 "data.cache-dir=\"" + cache + "\"", "student.embedding-size=16", "student.iterations=2",
-                "student.reduction-factor=4", "train.batch-size=4", "train.warmup-steps=2", "train.learning-rate=2e-3",
+                "student.adaptation=[{type=bottleneck, reduction-factor=4}]", "train.batch-size=4", "train.warmup-steps=2", "train.learning-rate=2e-3",
                 "loss.terms=[mlm, attention-kl, hidden-cosine, output-kl]"));
         sets.addAll(List.of(extra));
         return sets;
@@ -88,7 +88,7 @@ class DistillationJobTest {
 
     private static DistillationSettings settings(List<String> sets) {
         Problems problems = new Problems();
-        return DistillationSettings.from(JobFile.load(null, sets, "minialbert.distil", problems), problems);
+        return DistillationSettings.from(JobFile.load(null, sets, "minialbert.distil", problems), problems, factory);
     }
 
     private static TrainingSummary train(Path run, boolean resume, List<String> sets) {
@@ -122,7 +122,7 @@ class DistillationJobTest {
                 .isDirectoryNotContaining(p -> p.getFileName().toString().equals("step-00000010"));
         try (EncoderModel student = ModelCheckpoint.load(run.resolve("student"), null, factory, manager)) {
             assertThat(student.config().isStudent()).isTrue();
-            assertThat(student.config().useAdapter()).isTrue();
+            assertThat(student.config().hasReferenceAdapters()).isTrue();
             assertThat(student.head()).isEqualTo(HeadKind.MASKED_LM);
         }
         assertThat(run.resolve("student/tokenizer.json")).exists();

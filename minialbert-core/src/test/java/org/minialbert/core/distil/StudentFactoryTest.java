@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +18,7 @@ import org.minialbert.core.model.EncoderConfig;
 import org.minialbert.core.model.EncoderModel;
 import org.minialbert.core.model.HeadKind;
 import org.minialbert.core.model.ModelFactory;
+import org.minialbert.core.plugin.PluginChoice;
 
 class StudentFactoryTest {
     private static NDManager manager;
@@ -40,7 +42,8 @@ class StudentFactoryTest {
     }
 
     private static DistillationSettings.Student student(int embedding, String init) {
-        return new DistillationSettings.Student(null, embedding, 2, null, null, null, "all-shared", true, 4, 0.1f, init);
+        return new DistillationSettings.Student(null, embedding, 2, null, null, null, PluginChoice.of("all-shared"),
+                List.of(new PluginChoice("bottleneck", Map.of("reduction-factor", 4))), 0.1f, init);
     }
 
     @Test

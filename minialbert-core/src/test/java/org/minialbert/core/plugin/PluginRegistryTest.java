@@ -17,7 +17,7 @@ class PluginRegistryTest {
     @Test
     void coreProvidesExactlyItsReferenceSharingAndEmbeddingPlugins() {
         assertThat(PluginRegistry.load(ParameterSharingProvider.class, "sharing").all())
-                .extracting(Plugin::name).containsExactly("all-shared", "none");
+                .extracting(Plugin::name).containsExactly("all-shared", "cycle", "cycle-rev", "none", "partial", "sequence");
         assertThat(PluginRegistry.load(EmbeddingFactorisationProvider.class, "embedding").all())
                 .extracting(Plugin::name).containsExactly("factorised", "full-rank");
     }
@@ -26,7 +26,7 @@ class PluginRegistryTest {
     void unknownNameListsTheAvailableOnes() {
         PluginRegistry<ParameterSharingProvider> sharing = PluginRegistry.load(ParameterSharingProvider.class, "sharing");
         assertThatThrownBy(() -> sharing.get("all-shard")).isInstanceOf(UnknownPluginException.class)
-                .hasMessageContaining("unknown sharing 'all-shard'").hasMessageContaining("all-shared, none");
+                .hasMessageContaining("unknown sharing 'all-shard'").hasMessageContaining("all-shared, cycle, cycle-rev");
     }
 
     @Test

@@ -1,0 +1,48 @@
+package org.minialbert.cli;
+
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.net.URL;
+import java.security.CodeSource;
+import org.minialbert.api.Plugin;
+import org.minialbert.core.model.ModelFactory;
+import org.minialbert.core.plugin.PluginRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code minialbert plugins}: every installed plugin by kind, with its description and jar. */
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = "List the installed plugins of every kind, with descriptions and the jar each came from.")
+final class PluginsCommand implements Runnable {
+    private final ModelFactory factory;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Inject
+    PluginsCommand(ModelFactory factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        list(out, factory.sharingPlugins(), "student.sharing");
+        list(out, factory.adaptationPlugins(), "student.adaptation");
+        list(out, factory.embeddingPlugins(), "chosen from student.embedding-size (E = H: full-rank)");
+    }
+
+    private static void list(PrintWriter out, PluginRegistry<?> registry, String where) {
+        out.printf("%s (%s)%n", registry.kind(), where);
+        for (Plugin plugin : registry.all()) {
+            out.printf("  %-12s %s%n  %-12s from %s%n", plugin.name(), plugin.description(), "", jar(plugin));
+        }
+        out.println();
+    }
+
+    private static String jar(Plugin plugin) {
+        CodeSource source = plugin.getClass().getProtectionDomain().getCodeSource();
+        URL location = source == null ? null : source.getLocation();
+        return location == null ? "(unknown)" : location.getPath().replaceFirst(".*/", "");
+    }
+}
