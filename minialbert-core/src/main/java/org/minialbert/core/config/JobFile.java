@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -76,13 +77,17 @@ public final class JobFile {
         }
     }
 
-    /** Blocks whose default is an empty object accept any keys (plugin settings). */
+    /**
+     * Keys below a value whose default is not an object (a plugin named by a string that the job
+     * replaced by {@code { type = ..., settings }}) or is an empty object are checked by the plugin
+     * that reads them, not here.
+     */
     private static boolean isUnderFreeFormBlock(String path, Config defaults) {
         for (int dot = path.lastIndexOf('.'); dot > 0; dot = path.lastIndexOf('.', dot - 1)) {
             String parent = path.substring(0, dot);
-            if (defaults.hasPath(parent) && defaults.getValue(parent).valueType() == com.typesafe.config.ConfigValueType.OBJECT
-                    && defaults.getConfig(parent).isEmpty()) {
-                return true;
+            if (defaults.hasPath(parent)) {
+                ConfigValue value = defaults.getValue(parent);
+                return value.valueType() != ConfigValueType.OBJECT || defaults.getConfig(parent).isEmpty();
             }
         }
         return false;
