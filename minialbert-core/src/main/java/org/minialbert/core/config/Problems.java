@@ -16,7 +16,7 @@ public final class Problems {
         messages.add(where(origin) + path + ": " + message);
     }
 
-    private static String where(ConfigOrigin origin) {
+    static String where(ConfigOrigin origin) {
         if (origin == null) {
             return "";
         }

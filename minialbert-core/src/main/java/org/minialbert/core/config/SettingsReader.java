@@ -19,10 +19,22 @@ import org.minialbert.core.plugin.PluginRegistry;
 public final class SettingsReader {
     private final Config config;
     private final Problems problems;
+    private final Locations locations = new Locations();
 
     public SettingsReader(Config config, Problems problems) {
         this.config = config;
         this.problems = problems;
+    }
+
+    private void remember(String path) {
+        if (config.hasPath(path)) {
+            locations.record(path, config.getValue(path).origin());
+        }
+    }
+
+    /** Where the values read so far were set. */
+    public Locations locations() {
+        return locations;
     }
 
     public Problems problems() {
@@ -34,6 +46,7 @@ public final class SettingsReader {
     }
 
     public String string(String path) {
+        remember(path);
         try {
             return config.getString(path);
         } catch (ConfigException e) {
@@ -55,6 +68,7 @@ public final class SettingsReader {
     }
 
     public int integer(String path, int min, int max) {
+        remember(path);
         try {
             int value = config.getInt(path);
             if (value < min || value > max) {
@@ -84,6 +98,7 @@ public final class SettingsReader {
     }
 
     public List<Integer> integers(String path, int min) {
+        remember(path);
         try {
             List<Integer> values = config.getIntList(path);
             for (int value : values) {
@@ -163,6 +178,7 @@ public final class SettingsReader {
     }
 
     private PluginChoice check(String path, ConfigValue value, PluginChoice choice, PluginRegistry<?> registry) {
+        locations.record(path, value.origin());
         if (choice != null) {
             for (String problem : registry.problems(choice)) {
                 problems.add(value.origin(), path, problem);

@@ -23,6 +23,7 @@ import org.minialbert.core.data.PretrainingWindows;
 import org.minialbert.core.data.TokenCache;
 import org.minialbert.core.data.Windowing;
 import org.minialbert.core.engine.OfflineEngine;
+import org.minialbert.core.model.EncoderConfig;
 import org.minialbert.core.model.EncoderInputs;
 import org.minialbert.core.model.EncoderModel;
 import org.minialbert.core.model.EncoderOutputs;
@@ -68,12 +69,19 @@ public final class DistillationRun implements AutoCloseable {
         EncoderModel student = null;
         try {
             MlmMasking masking = teacher.tokenizer().map(file -> masking(file, teacher.model(), settings)).orElse(null);
+            if (settings.student().checkpoint() == null) {
+                EncoderConfig config = StudentFactory.config(settings.student(), teacher.model().config());
+                factory.checkPlugins(config, manager, (name, create) -> settings.locations().at("student." + name, create));
+            }
             OfflineEngine.pytorch().setRandomSeed((int) settings.train().seed());
             student = StudentFactory.create(settings.student(), teacher.model(), factory, manager);
             int iterations = student.config().layers();
             int layers = teacher.model().config().layers();
-            DistillationLoss objective = new DistillationLoss(
-                    settings.loss().mapping(iterations, layers).validate(iterations, layers), settings.loss().weights());
+            LayerMapping mapping = settings.loss().mapping(iterations, layers);
+            String where = iterations > layers ? "student.iterations"
+                    : settings.loss().mappingType().equals("explicit") ? "loss.mapping.layers" : "loss.mapping.type";
+            settings.locations().at(where, () -> mapping.validate(iterations, layers));
+            DistillationLoss objective = new DistillationLoss(mapping, settings.loss().weights());
             if (!settings.loss().weights().lambdas().isEmpty() && settings.loss().weights().lambdas().size() != iterations) {
                 throw new ConfigurationException("loss.lambda has " + settings.loss().weights().lambdas().size()
                         + " values but the student has " + iterations + " iterations; give one per iteration or none");

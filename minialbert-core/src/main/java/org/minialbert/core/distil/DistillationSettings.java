@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.minialbert.api.ConfigurationException;
+import org.minialbert.core.config.Locations;
 import org.minialbert.core.config.Problems;
 import org.minialbert.core.config.SettingsReader;
 import org.minialbert.core.data.CorpusFormat;
@@ -24,7 +25,7 @@ import org.minialbert.core.train.AdamWSettings;
  * file:line before anything runs.
  */
 public record DistillationSettings(Teacher teacher, Student student, Data data, Loss loss, Train train,
-        Checkpoints checkpoints, int logEvery) {
+        Checkpoints checkpoints, int logEvery, Locations locations) {
 
     public record Teacher(String model, boolean trainMode) {
     }
@@ -91,8 +92,12 @@ public record DistillationSettings(Teacher teacher, Student student, Data data, 
         Checkpoints checkpoints = new Checkpoints(r.integer("checkpoint.every", 1, Integer.MAX_VALUE),
                 r.integer("checkpoint.keep", 1, 1000));
         int logEvery = r.integer("log.every", 1, Integer.MAX_VALUE);
+        if (data.stride() >= data.maxLength() - 2) {
+            r.fail("data.stride", "must be smaller than data.max-length - 2 = " + (data.maxLength() - 2)
+                    + " (consecutive windows must advance), found " + data.stride(), null);
+        }
         problems.throwIfAny();
-        return new DistillationSettings(teacher, student, data, loss, train, checkpoints, logEvery);
+        return new DistillationSettings(teacher, student, data, loss, train, checkpoints, logEvery, r.locations());
     }
 
     private static Integer optional(SettingsReader r, String path) {

@@ -30,17 +30,7 @@ final class StudentFactory {
         if (s.checkpoint() != null) {
             return ModelCheckpoint.load(Path.of(s.checkpoint()), HeadKind.MASKED_LM, factory, manager);
         }
-        EncoderConfig t = teacher.config();
-        EncoderConfig config = new EncoderConfig(EncoderConfig.ALBERT, t.vocabSize(),
-                s.hiddenSize() != null ? s.hiddenSize() : t.hiddenSize(), s.embeddingSize(), s.iterations(),
-                s.attentionHeads() != null ? s.attentionHeads() : t.attentionHeads(),
-                s.intermediateSize() != null ? s.intermediateSize() : t.intermediateSize(), t.maxPositions(),
-                t.typeVocabSize(), 1e-12f, t.activation(), s.dropout(), s.dropout(), 0.1f, 0.02f, s.sharing(),
-                s.adaptation(), List.of());
-        if (config.hiddenSize() % config.attentionHeads() != 0) {
-            throw new ConfigurationException("student.hidden-size " + config.hiddenSize() + " is not a multiple of "
-                    + "student.attention-heads " + config.attentionHeads());
-        }
+        EncoderConfig config = config(s, teacher.config());
         EncoderModel student = factory.create(config, HeadKind.MASKED_LM, 0, manager);
         try {
             switch (s.init()) {
@@ -53,6 +43,21 @@ final class StudentFactory {
             student.close();
             throw e;
         }
+    }
+
+    /** The architecture of a new student: the job's settings, with the teacher's widths where none are given. */
+    static EncoderConfig config(DistillationSettings.Student s, EncoderConfig t) {
+        EncoderConfig config = new EncoderConfig(EncoderConfig.ALBERT, t.vocabSize(),
+                s.hiddenSize() != null ? s.hiddenSize() : t.hiddenSize(), s.embeddingSize(), s.iterations(),
+                s.attentionHeads() != null ? s.attentionHeads() : t.attentionHeads(),
+                s.intermediateSize() != null ? s.intermediateSize() : t.intermediateSize(), t.maxPositions(),
+                t.typeVocabSize(), 1e-12f, t.activation(), s.dropout(), s.dropout(), 0.1f, 0.02f, s.sharing(),
+                s.adaptation(), List.of());
+        if (config.hiddenSize() % config.attentionHeads() != 0) {
+            throw new ConfigurationException("student.hidden-size " + config.hiddenSize() + " is not a multiple of "
+                    + "student.attention-heads " + config.attentionHeads());
+        }
+        return config;
     }
 
     private static void copyEmbeddings(EncoderModel student, EncoderModel teacher) {

@@ -5,6 +5,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.minialbert.api.ConfigurationException;
 import org.minialbert.api.nn.Weights;
 import org.minialbert.api.plugin.EmbeddingFactorisationProvider;
@@ -47,6 +48,26 @@ public final class ModelFactory {
 
     public PluginRegistry<EmbeddingFactorisationProvider> embeddingPlugins() {
         return embedding;
+    }
+
+    /**
+     * Creates each plugin component {@code config} names on scratch weights that are thrown away, so
+     * a setting that does not fit the model (a rank above H, too many unique layers) fails before
+     * anything is built; {@code each} receives the choice's name ({@code sharing},
+     * {@code adaptation[i]}) and the creation to run.
+     */
+    public void checkPlugins(EncoderConfig config, NDManager parent, BiConsumer<String, Runnable> each) {
+        each.accept("sharing", () -> sharing.get(config.sharing().type())
+                .create(sharing.settings(config.sharing().type(), config.sharing().config()), config.layers()));
+        for (int i = 0; i < config.adaptations().size(); i++) {
+            PluginChoice choice = config.adaptations().get(i);
+            each.accept("adaptation[" + i + "]", () -> {
+                try (NDManager scratch = parent.newSubManager()) {
+                    adaptation.get(choice.type()).create(adaptation.settings(choice.type(), choice.config()),
+                            config.shape(), new Weights(scratch, config.initializerRange()));
+                }
+            });
+        }
     }
 
     /** A factory over every plugin on the classpath. */
