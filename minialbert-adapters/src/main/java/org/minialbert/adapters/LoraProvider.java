@@ -36,7 +36,12 @@ public final class LoraProvider implements LayerAdaptationProvider {
     @Override
     public LayerAdaptation create(Config settings, ModelShape shape, Weights weights) {
         int rank = Settings.positive(name(), settings, "rank", shape.hiddenSize(), "the hidden size");
-        float scale = (float) (settings.getDouble("alpha") / rank);
+        double alpha = settings.getDouble("alpha");
+        if (!(alpha > 0)) {
+            throw new ConfigurationException("lora.alpha must be positive (the update is scaled by alpha / rank), found "
+                    + alpha);
+        }
+        float scale = (float) (alpha / rank);
         List<Projection> targets = targets(settings.getStringList("targets"));
         List<Map<Projection, Weight[]>> updates = new java.util.ArrayList<>();
         for (int i = 0; i < shape.iterations(); i++) {
