@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.net.URL;
 import java.security.CodeSource;
+import java.util.Map;
 import org.minialbert.api.Plugin;
 import org.minialbert.core.model.ModelFactory;
 import org.minialbert.core.plugin.PluginRegistry;
@@ -14,6 +15,9 @@ import picocli.CommandLine.Command;
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = "List the installed plugins of every kind, with descriptions and the jar each came from.")
 final class PluginsCommand implements Runnable {
+    private static final Map<String, String> JOB_KEYS = Map.of("sharing", "student.sharing", "adaptation",
+            "student.adaptation", "embedding", "chosen from student.embedding-size: E = H full-rank, else factorised",
+            "mapping", "loss.mapping");
     private final ModelFactory factory;
 
     @CommandLine.Spec
@@ -27,9 +31,9 @@ final class PluginsCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        list(out, factory.sharingPlugins(), "student.sharing");
-        list(out, factory.adaptationPlugins(), "student.adaptation");
-        list(out, factory.embeddingPlugins(), "chosen from student.embedding-size (E = H: full-rank)");
+        for (PluginRegistry<?> registry : factory.catalog().all()) {
+            list(out, registry, JOB_KEYS.get(registry.kind()));
+        }
     }
 
     private static void list(PrintWriter out, PluginRegistry<?> registry, String where) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.minialbert.api.ConfigurationException;
 import org.minialbert.api.nn.ForwardContext;
+import org.minialbert.api.plugin.LayerMappingProvider;
 import org.minialbert.core.data.BatchSampler;
 import org.minialbert.core.data.MlmMasking;
 import org.minialbert.core.data.PretrainingWindows;
@@ -31,6 +32,8 @@ import org.minialbert.core.model.LoadedModel;
 import org.minialbert.core.model.ModelCheckpoint;
 import org.minialbert.core.model.ModelFactory;
 import org.minialbert.core.model.ModelLocator;
+import org.minialbert.core.plugin.PluginChoice;
+import org.minialbert.core.plugin.PluginRegistry;
 import org.minialbert.core.text.TextTokenizer;
 import org.minialbert.core.text.TokenBatch;
 import org.minialbert.core.train.AdamW;
@@ -77,10 +80,7 @@ public final class DistillationRun implements AutoCloseable {
             student = StudentFactory.create(settings.student(), teacher.model(), factory, manager);
             int iterations = student.config().layers();
             int layers = teacher.model().config().layers();
-            LayerMapping mapping = settings.loss().mapping(iterations, layers);
-            String where = iterations > layers ? "student.iterations"
-                    : settings.loss().mappingType().equals("explicit") ? "loss.mapping.layers" : "loss.mapping.type";
-            settings.locations().at(where, () -> mapping.validate(iterations, layers));
+            LayerMapping mapping = mapping(settings, factory, iterations, layers);
             DistillationLoss objective = new DistillationLoss(mapping, settings.loss().weights());
             if (!settings.loss().weights().lambdas().isEmpty() && settings.loss().weights().lambdas().size() != iterations) {
                 throw new ConfigurationException("loss.lambda has " + settings.loss().weights().lambdas().size()
@@ -95,6 +95,19 @@ public final class DistillationRun implements AutoCloseable {
             teacher.close();
             throw e;
         }
+    }
+
+    /** The job's layer mapping, checked against both models; errors point at the job line. */
+    private static LayerMapping mapping(DistillationSettings settings, ModelFactory factory, int iterations,
+            int layers) {
+        PluginChoice choice = settings.loss().mapping();
+        PluginRegistry<LayerMappingProvider> registry = factory.catalog().mapping();
+        LayerMapping[] mapping = new LayerMapping[1];
+        settings.locations().at("loss.mapping", () -> mapping[0] = new LayerMapping(registry.get(choice.type())
+                .teacherLayers(registry.settings(choice.type(), choice.config()), iterations, layers)));
+        settings.locations().at(iterations > layers ? "student.iterations" : "loss.mapping",
+                () -> mapping[0].validate(iterations, layers));
+        return mapping[0];
     }
 
     /** BERT masking with the special tokens of the teacher's tokenizer, after checking it fits the teacher. */

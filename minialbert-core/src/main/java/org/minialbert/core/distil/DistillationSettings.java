@@ -41,17 +41,7 @@ public record DistillationSettings(Teacher teacher, Student student, Data data, 
             Integer maxDocuments, double maskProbability, Path cacheDir) {
     }
 
-    public record Loss(LossWeights weights, String mappingType, int k, List<Integer> explicitLayers) {
-
-        /** The mapping for a student of N iterations and a teacher of L layers (validated by the caller). */
-        public LayerMapping mapping(int iterations, int layers) {
-            switch (mappingType) {
-                case "uniform": return LayerMapping.uniform(iterations, layers);
-                case "last": return LayerMapping.last(iterations, layers);
-                case "explicit": return new LayerMapping(explicitLayers);
-                default: return LayerMapping.everyK(iterations, k);
-            }
-        }
+    public record Loss(LossWeights weights, PluginChoice mapping) {
     }
 
     public record Train(int steps, int batchSize, int gradientAccumulation, float learningRate, int warmupSteps,
@@ -71,8 +61,8 @@ public record DistillationSettings(Teacher teacher, Student student, Data data, 
         Student student = new Student(r.optionalString("student.checkpoint"),
                 r.integer("student.embedding-size", 1, 65536), r.integer("student.iterations", 1, 1000),
                 optional(r, "student.hidden-size"), optional(r, "student.attention-heads"),
-                optional(r, "student.intermediate-size"), r.plugin("student.sharing", factory.sharingPlugins()),
-                r.plugins("student.adaptation", factory.adaptationPlugins()),
+                optional(r, "student.intermediate-size"), r.plugin("student.sharing", factory.catalog().sharing()),
+                r.plugins("student.adaptation", factory.catalog().adaptation()),
                 (float) r.number("student.dropout", 0, 0.99),
                 r.choice("student.init", List.of("random", "from-teacher", "teacher-low-rank")));
         Data data = new Data(corpus(config, r), r.integer("data.max-length", 3, 1 << 16),
@@ -80,11 +70,7 @@ public record DistillationSettings(Teacher teacher, Student student, Data data, 
                 config.getIsNull("data.max-documents") ? null : r.integer("data.max-documents", 1, Integer.MAX_VALUE),
                 r.number("data.mask-probability", 1e-6, 0.999),
                 config.getIsNull("data.cache-dir") ? null : Path.of(r.string("data.cache-dir")));
-        Loss loss = new Loss(weights(r), r.choice("loss.mapping.type", List.of("every-k", "uniform", "last", "explicit")),
-                r.integer("loss.mapping.k", 1, 1000), r.integers("loss.mapping.layers", 0));
-        if (loss.mappingType().equals("explicit") && loss.explicitLayers().isEmpty()) {
-            r.fail("loss.mapping.layers", "an explicit mapping needs one teacher layer per iteration", null);
-        }
+        Loss loss = new Loss(weights(r), r.plugin("loss.mapping", factory.catalog().mapping()));
         Train train = new Train(r.integer("train.steps", 1, Integer.MAX_VALUE), r.integer("train.batch-size", 1, 1 << 16),
                 r.integer("train.gradient-accumulation", 1, 1 << 16), (float) r.number("train.learning-rate", 1e-12, 10),
                 r.integer("train.warmup-steps", 0, Integer.MAX_VALUE), (float) r.number("train.max-grad-norm", 0, 1e9),

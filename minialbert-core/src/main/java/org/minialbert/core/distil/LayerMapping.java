@@ -21,22 +21,6 @@ public record LayerMapping(List<Integer> teacherLayers) {
         return new LayerMapping(IntStream.range(0, iterations).map(i -> 2 * i + 1).boxed().toList());
     }
 
-    /** Every k-th teacher layer: {@code g(i) = k (i + 1) - 1}; k = 2 is the reference. */
-    public static LayerMapping everyK(int iterations, int k) {
-        return new LayerMapping(IntStream.range(0, iterations).map(i -> k * (i + 1) - 1).boxed().toList());
-    }
-
-    /** Spread over the teacher: {@code g(i) = round((i + 1) L / N) - 1}, ending at the last layer. */
-    public static LayerMapping uniform(int iterations, int layers) {
-        return new LayerMapping(IntStream.range(0, iterations)
-                .map(i -> (int) Math.round((i + 1) * (double) layers / iterations) - 1).boxed().toList());
-    }
-
-    /** The last N teacher layers: {@code g(i) = L - N + i}. */
-    public static LayerMapping last(int iterations, int layers) {
-        return new LayerMapping(IntStream.range(0, iterations).map(i -> layers - iterations + i).boxed().toList());
-    }
-
     /** An explicit mapping: {@code layers[i]} is the teacher layer (0-based) of iteration i. */
     public static LayerMapping of(int... layers) {
         return new LayerMapping(IntStream.of(layers).boxed().toList());

@@ -15,6 +15,7 @@ import org.minialbert.api.plugin.LayerAdaptationProvider;
 import org.minialbert.api.plugin.ParameterSharing;
 import org.minialbert.api.plugin.ParameterSharingProvider;
 import org.minialbert.core.plugin.CompositeAdaptation;
+import org.minialbert.core.plugin.PluginCatalog;
 import org.minialbert.core.plugin.PluginChoice;
 import org.minialbert.core.plugin.PluginRegistry;
 
@@ -26,28 +27,25 @@ import org.minialbert.core.plugin.PluginRegistry;
  * initialised as the reference does (normal, std {@code initializer_range}).
  */
 public final class ModelFactory {
+    private final PluginCatalog catalog;
     private final PluginRegistry<ParameterSharingProvider> sharing;
     private final PluginRegistry<LayerAdaptationProvider> adaptation;
     private final PluginRegistry<EmbeddingFactorisationProvider> embedding;
 
-    public ModelFactory(PluginRegistry<ParameterSharingProvider> sharing,
-            PluginRegistry<LayerAdaptationProvider> adaptation,
-            PluginRegistry<EmbeddingFactorisationProvider> embedding) {
-        this.sharing = sharing;
-        this.adaptation = adaptation;
-        this.embedding = embedding;
+    public ModelFactory(PluginCatalog catalog) {
+        this.catalog = catalog;
+        this.sharing = catalog.sharing();
+        this.adaptation = catalog.adaptation();
+        this.embedding = catalog.embedding();
     }
 
-    public PluginRegistry<ParameterSharingProvider> sharingPlugins() {
-        return sharing;
+    /** A factory over every plugin on the classpath. */
+    public static ModelFactory fromClasspath() {
+        return new ModelFactory(PluginCatalog.fromClasspath());
     }
 
-    public PluginRegistry<LayerAdaptationProvider> adaptationPlugins() {
-        return adaptation;
-    }
-
-    public PluginRegistry<EmbeddingFactorisationProvider> embeddingPlugins() {
-        return embedding;
+    public PluginCatalog catalog() {
+        return catalog;
     }
 
     /**
@@ -70,12 +68,6 @@ public final class ModelFactory {
         }
     }
 
-    /** A factory over every plugin on the classpath. */
-    public static ModelFactory fromClasspath() {
-        return new ModelFactory(PluginRegistry.load(ParameterSharingProvider.class, "sharing"),
-                PluginRegistry.load(LayerAdaptationProvider.class, "adaptation"),
-                PluginRegistry.load(EmbeddingFactorisationProvider.class, "embedding"));
-    }
 
     /**
      * A model with fresh weights in a sub-manager of {@code parent}.

@@ -189,8 +189,8 @@ class DistillationJobTest {
                 .hasMessageContaining("train.steps: must be between 1");
         assertThatThrownBy(() -> settings(job(cache, "train.stepz=5")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("did you mean 'train.steps'");
-        assertThatThrownBy(() -> DistillationRun.prepare(settings(job(cache, "loss.mapping.type=explicit",
-                "loss.mapping.layers=[1, 9]")), new ModelLocator(factory), factory, manager))
+        assertThatThrownBy(() -> DistillationRun.prepare(settings(job(cache,
+                "loss.mapping={type=explicit, layers=[1, 9]}")), new ModelLocator(factory), factory, manager))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("teacher layer 9, outside 0..3");
 
         Path noHead = dir.resolve("no-head");

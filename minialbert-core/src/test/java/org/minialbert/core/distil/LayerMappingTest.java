@@ -15,15 +15,6 @@ class LayerMappingTest {
     }
 
     @Test
-    void otherMappings() {
-        assertThat(LayerMapping.everyK(4, 3).teacherLayers()).containsExactly(2, 5, 8, 11);
-        assertThat(LayerMapping.everyK(6, 2)).isEqualTo(LayerMapping.reference(6));
-        assertThat(LayerMapping.uniform(6, 12).teacherLayers()).containsExactly(1, 3, 5, 7, 9, 11);
-        assertThat(LayerMapping.uniform(4, 6).teacherLayers()).containsExactly(1, 2, 4, 5);
-        assertThat(LayerMapping.last(3, 12).teacherLayers()).containsExactly(9, 10, 11);
-    }
-
-    @Test
     void rejectsMoreIterationsThanTeacherLayers() {
         assertThatThrownBy(() -> LayerMapping.of(0, 1, 2).validate(3, 2))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("N <= L");

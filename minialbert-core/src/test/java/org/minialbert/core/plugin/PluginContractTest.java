@@ -22,27 +22,24 @@ import org.minialbert.api.nn.ModelShape;
 import org.minialbert.api.nn.Weights;
 import org.minialbert.api.plugin.EmbeddingFactorisationProvider;
 import org.minialbert.api.plugin.LayerAdaptationProvider;
+import org.minialbert.api.plugin.LayerMappingProvider;
 import org.minialbert.api.plugin.ParameterSharingProvider;
 import org.minialbert.core.engine.OfflineEngine;
 
 /**
  * The contract every provider on the classpath keeps: a kebab-case name, a one-line description,
- * documented defaults in reference.conf from which it builds, and a useful message (naming the
- * setting) when a numeric setting is out of range.
+ * documented defaults in reference.conf from which it builds (or, for a setting with no sensible
+ * default such as an explicit layer list, a message naming it), and a useful message naming the
+ * setting when a numeric setting is out of range.
  */
 class PluginContractTest {
     private static final ModelShape SHAPE = new ModelShape(16, 8, 2, 32, 4, 1e-12f);
 
     static Stream<Arguments> providers() {
         List<Arguments> all = new ArrayList<>();
-        for (String kind : List.of("sharing", "adaptation", "embedding")) {
-            Class<? extends Plugin> type = switch (kind) {
-                case "sharing" -> ParameterSharingProvider.class;
-                case "adaptation" -> LayerAdaptationProvider.class;
-                default -> EmbeddingFactorisationProvider.class;
-            };
-            for (Plugin plugin : PluginRegistry.load(type, kind).all()) {
-                all.add(Arguments.of(kind, plugin.name(), plugin));
+        for (PluginRegistry<?> registry : PluginCatalog.fromClasspath().all()) {
+            for (Plugin plugin : registry.all()) {
+                all.add(Arguments.of(registry.kind(), plugin.name(), plugin));
             }
         }
         return all.stream();
@@ -57,7 +54,12 @@ class PluginContractTest {
         String path = "minialbert." + kind + "." + name;
         assertThat(reference.hasPath(path)).as("documented defaults at " + path).isTrue();
         Config defaults = reference.getConfig(path);
-        create(kind, plugin, defaults);
+        try {
+            create(kind, plugin, defaults);
+        } catch (ConfigurationException e) {
+            assertThat(defaults.root().keySet()).as("a plugin that needs a setting names it: " + e.getMessage())
+                    .anyMatch(key -> e.getMessage().contains(key));
+        }
         for (Map.Entry<String, ConfigValue> entry : defaults.entrySet()) {
             if (entry.getValue().valueType() == ConfigValueType.NUMBER) {
                 Config bad = ConfigFactory.empty().withValue(entry.getKey(), ConfigValueFactory.fromAnyRef(-1))
@@ -75,6 +77,7 @@ class PluginContractTest {
             switch (kind) {
                 case "sharing" -> ((ParameterSharingProvider) plugin).create(settings, SHAPE.iterations());
                 case "adaptation" -> ((LayerAdaptationProvider) plugin).create(settings, SHAPE, weights);
+                case "mapping" -> ((LayerMappingProvider) plugin).teacherLayers(settings, 4, 12);
                 default -> ((EmbeddingFactorisationProvider) plugin).create(settings,
                         plugin.name().equals("full-rank") ? new ModelShape(16, 16, 2, 32, 4, 1e-12f) : SHAPE, weights);
             }
