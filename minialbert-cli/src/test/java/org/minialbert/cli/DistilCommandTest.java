@@ -52,7 +52,7 @@ class DistilCommandTest {
         assertThat(message).contains("3 problems")
                 .contains(job + ":2: train.stpes: unknown key (did you mean 'train.steps'?)")
                 .contains(job + ":3: train.batch-size: must be between 1")
-                .contains(job + ":5: loss.terms: unknown loss term 'atention-kl'");
+                .contains(job + ":5: loss.terms[1]: unknown loss 'atention-kl'");
         assertThat(tmp.resolve("run")).doesNotExist();
     }
 

@@ -50,7 +50,7 @@ class JobValidationTest {
                     "the student has 6 iterations but the teacher only 4 layers"),
             Arguments.of("negative loss weight", "loss.beta = -3", true, "loss.beta: must be between 0.0"),
             Arguments.of("unknown loss term", "loss.terms = [mlm, atention-kl]", true,
-                    "loss.terms: unknown loss term 'atention-kl'; available: mlm, attention-kl"),
+                    "loss.terms[1]: unknown loss 'atention-kl'; available: attention-kl, attention-mse"),
             Arguments.of("empty corpus list (missing required block)", "data.corpus = []", true,
                     "data.corpus: the corpus list is empty"),
             Arguments.of("stride too large", "data { max-length = 32, stride = 40 }", true,

@@ -1,6 +1,7 @@
 package org.minialbert.core.distil;
 
 import ai.djl.ndarray.NDArray;
+import java.util.function.UnaryOperator;
 
 /**
  * Attention loss of one mapped pair (spec section 4): rows are the query positions in
@@ -17,10 +18,11 @@ public final class AttentionKlLoss {
     /**
      * @param student (B, A, T, T) student attention probabilities
      * @param teacher (B, A, T, T) teacher attention probabilities
+     * @param tokenRows selects the {@code sel_tok} rows of a (B, T, ...) tensor
      */
-    public static NDArray compute(NDArray student, NDArray teacher, LossRows rows) {
-        NDArray s = rows.tokens(student.transpose(0, 2, 1, 3)).add(EPSILON);
-        NDArray t = rows.tokens(teacher.transpose(0, 2, 1, 3)).add(EPSILON);
+    public static NDArray compute(NDArray student, NDArray teacher, UnaryOperator<NDArray> tokenRows) {
+        NDArray s = tokenRows.apply(student.transpose(0, 2, 1, 3)).add(EPSILON);
+        NDArray t = tokenRows.apply(teacher.transpose(0, 2, 1, 3)).add(EPSILON);
         return t.mul(t.log().sub(s.log())).mean();
     }
 }

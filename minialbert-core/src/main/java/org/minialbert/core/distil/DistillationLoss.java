@@ -1,66 +1,93 @@
 package org.minialbert.core.distil;
 
-import static org.minialbert.core.distil.DistillationLosses.perPair;
-
 import ai.djl.ndarray.NDArray;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.minialbert.api.ConfigurationException;
+import org.minialbert.api.nn.Weights;
+import org.minialbert.api.plugin.LossRole;
+import org.minialbert.api.plugin.LossShapes;
+import org.minialbert.api.plugin.LossTerm;
 import org.minialbert.core.model.EncoderModel;
 import org.minialbert.core.model.EncoderOutputs;
 import org.minialbert.core.model.HeadKind;
 
 /**
- * The MiniALBERT distillation objective (spec section 4):
- * {@code L = α·MLM + β·Σ_i λ_i (L_att_i + L_hid_i) + γ·L_out}, plus {@code β·L_emb} when the
- * embedding ablation is on. The student's MLM logits are computed only for the labelled rows.
- * The embedding term is always reported; it enters the total only when enabled.
+ * The MiniALBERT distillation objective (spec section 4) over the job's loss terms:
+ * {@code L = α·Σ MLM + β·(Σ_i λ_i Σ ALIGNMENT_i + Σ EMBEDDING) + γ·Σ OUTPUT}. Every term is reported
+ * ({@code loss.<key>}, alignment terms also per pair as {@code loss.<key>.<i>}), as is
+ * {@code loss.embedding} when the widths allow it, even when that ablation term is not in the total.
  */
 public final class DistillationLoss {
     private final LayerMapping mapping;
     private final LossWeights weights;
+    private final List<LossTerm> terms;
+    private final LossTerm embeddingReport;
 
-    public DistillationLoss(LayerMapping mapping, LossWeights weights) {
+    /**
+     * @param embeddingReport the embedding term to report when it is not among {@code terms}, or null
+     */
+    public DistillationLoss(LayerMapping mapping, LossWeights weights, List<LossTerm> terms, LossTerm embeddingReport) {
         this.mapping = mapping;
         this.weights = weights;
+        this.terms = List.copyOf(terms);
+        this.embeddingReport = terms.stream().anyMatch(t -> t.role() == LossRole.EMBEDDING) ? null : embeddingReport;
     }
 
-    /** The reference objective for these two models, checked with {@link #check}. */
+    /** The reference objective for these two models: mlm, attention-kl, hidden-cosine, output-kl; α 1, β 3, γ 5. */
     public static DistillationLoss reference(EncoderModel student, EncoderModel teacher) {
+        LossShapes shapes = shapes(student, teacher);
+        Weights none = new Weights(student.weights().manager(), 0.02f);
+        Config defaults = ConfigFactory.parseString("temperature = 1");
         DistillationLoss loss = new DistillationLoss(LayerMapping.reference(student.config().layers()),
-                LossWeights.REFERENCE);
+                LossWeights.REFERENCE, List.of(
+                        new ReferenceLossTerms.Mlm().create(defaults, shapes, none),
+                        new ReferenceLossTerms.AttentionKl().create(defaults, shapes, none),
+                        new ReferenceLossTerms.HiddenCosine().create(defaults, shapes, none),
+                        new ReferenceLossTerms.OutputKl().create(defaults, shapes, none)),
+                new ReferenceLossTerms.EmbeddingCosine().create(defaults, shapes, none));
         loss.check(student, teacher);
         return loss;
+    }
+
+    /** The widths the loss terms compare. */
+    public static LossShapes shapes(EncoderModel student, EncoderModel teacher) {
+        return new LossShapes(student.config().hiddenSize(), teacher.config().hiddenSize(),
+                student.config().attentionHeads(), teacher.config().attentionHeads());
     }
 
     public LayerMapping mapping() {
         return mapping;
     }
 
-    public LossWeights weights() {
-        return weights;
+    public List<LossTerm> terms() {
+        return terms;
     }
 
     /**
      * Checks that the two models can be distilled with this objective: the layer mapping fits, the
-     * hidden widths agree, the student has an MLM head and the teacher has one for output-kl.
+     * student has an MLM head, and the teacher has one when a term needs its outputs.
      *
      * @throws ConfigurationException naming the problem
      */
     public void check(EncoderModel student, EncoderModel teacher) {
         mapping.validate(student.config().layers(), teacher.config().layers());
-        if (student.config().hiddenSize() != teacher.config().hiddenSize()) {
-            throw new ConfigurationException("the hidden-state loss needs equal widths: student H = "
-                    + student.config().hiddenSize() + ", teacher H = " + teacher.config().hiddenSize());
-        }
         if (student.head() != HeadKind.MASKED_LM) {
             throw new ConfigurationException("the student needs a masked-LM head for distillation, found " + student.head());
         }
-        if (weights.uses(LossTerm.OUTPUT_KL) && teacher.head() != HeadKind.MASKED_LM) {
+        if (needsTeacherLogits() && teacher.head() != HeadKind.MASKED_LM) {
             throw new ConfigurationException("the teacher has no masked-LM head, so it cannot provide the output-kl "
                     + "(soft MLM) loss; drop output-kl from loss.terms, or use a teacher checkpoint with its MLM head "
                     + "(e.g. an HF BertForMaskedLM directory)");
         }
+    }
+
+    /** Whether a term needs the teacher's MLM logits. */
+    public boolean needsTeacherLogits() {
+        return terms.stream().anyMatch(LossTerm::needsTeacherLogits);
     }
 
     /**
@@ -70,70 +97,42 @@ public final class DistillationLoss {
      */
     public DistillationLosses compute(EncoderModel student, EncoderOutputs studentOutputs, TeacherSignals teacher,
             LossRows rows) {
-        Map<String, NDArray> terms = new LinkedHashMap<>();
-        NDArray studentLogits = student.maskedLmLogits(rows.labelled(studentOutputs.lastHiddenState()));
-        NDArray mlm = MaskedLmLoss.compute(studentLogits, rows.labels());
-        terms.put(DistillationLosses.MLM, mlm);
-        NDArray total = weights.uses(LossTerm.MLM) ? mlm.mul((float) weights.alpha()) : null;
-        NDArray align = alignment(studentOutputs, teacher.outputs(), rows, terms);
-        NDArray embedding = HiddenCosineLoss.compute(studentOutputs.hiddenStates().get(0),
-                teacher.outputs().hiddenStates().get(0), rows);
-        terms.put(DistillationLosses.EMBEDDING, embedding);
-        if (weights.uses(LossTerm.EMBEDDING_COSINE)) {
-            align = sum(align, embedding);
-        }
-        if (align != null) {
-            total = sum(total, align.mul((float) weights.beta()));
-        }
-        if (weights.uses(LossTerm.OUTPUT_KL)) {
-            if (teacher.labelledLogits() == null) {
-                throw new ConfigurationException("the teacher has no masked-LM head, so it cannot provide the "
-                        + "output-kl loss; drop output-kl from loss.terms");
+        BatchSignals batch = new BatchSignals(student, studentOutputs, teacher, rows, mapping);
+        Map<String, NDArray> report = new LinkedHashMap<>();
+        NDArray total = null;
+        for (LossTerm term : terms) {
+            NDArray value;
+            if (term.role() == LossRole.ALIGNMENT) {
+                value = alignment(term, batch, report);
+            } else {
+                value = term.compute(batch, 0);
+                report.put("loss." + term.key(), value);
             }
-            NDArray output = OutputKlLoss.compute(studentLogits, teacher.labelledLogits(), (float) weights.temperature());
-            terms.put(DistillationLosses.OUTPUT, output);
-            total = sum(total, output.mul((float) weights.gamma()));
+            NDArray weighted = value.mul((float) weights.of(term.role()));
+            total = total == null ? weighted : total.add(weighted);
         }
-        terms.put(DistillationLosses.TOTAL, total);
-        return new DistillationLosses(terms);
+        if (embeddingReport != null) {
+            report.put(DistillationLosses.EMBEDDING, embeddingReport.compute(batch, 0));
+        }
+        report.put(DistillationLosses.TOTAL, total);
+        return new DistillationLosses(report);
     }
 
-    /** {@code Σ_i λ_i (L_att_i + L_hid_i)} over the enabled alignment terms, recording each one; null if none. */
-    private NDArray alignment(EncoderOutputs s, EncoderOutputs t, LossRows rows, Map<String, NDArray> terms) {
-        boolean useAttention = weights.uses(LossTerm.ATTENTION_KL);
-        boolean useHidden = weights.uses(LossTerm.HIDDEN_COSINE);
-        NDArray attention = null;
-        NDArray hidden = null;
-        NDArray align = null;
+    /**
+     * {@code Σ_i λ_i v_i} of an alignment term, recording {@code loss.<key>.<i>} and the plain sum
+     * {@code loss.<key>} (the golden files' {@code loss.attention} is the unweighted sum).
+     */
+    private NDArray alignment(LossTerm term, BatchSignals batch, Map<String, NDArray> report) {
+        NDArray sum = null;
+        NDArray weighted = null;
         for (int i = 0; i < mapping.size(); i++) {
-            int g = mapping.teacherLayer(i);
-            NDArray pair = null;
-            if (useAttention) {
-                NDArray att = AttentionKlLoss.compute(s.attentions().get(i), t.attentions().get(g), rows);
-                terms.put(perPair(DistillationLosses.ATTENTION, i), att);
-                attention = sum(attention, att);
-                pair = att;
-            }
-            if (useHidden) {
-                NDArray hid = HiddenCosineLoss.compute(s.hiddenStates().get(1 + i), t.hiddenStates().get(1 + g), rows);
-                terms.put(perPair(DistillationLosses.HIDDEN, i), hid);
-                hidden = sum(hidden, hid);
-                pair = sum(pair, hid);
-            }
-            if (pair != null) {
-                align = sum(align, pair.mul((float) weights.lambda(i)));
-            }
+            NDArray value = term.compute(batch, i);
+            report.put(DistillationLosses.perPair("loss." + term.key(), i), value);
+            sum = sum == null ? value : sum.add(value);
+            NDArray scaled = value.mul((float) weights.lambda(i));
+            weighted = weighted == null ? scaled : weighted.add(scaled);
         }
-        if (attention != null) {
-            terms.put(DistillationLosses.ATTENTION, attention);
-        }
-        if (hidden != null) {
-            terms.put(DistillationLosses.HIDDEN, hidden);
-        }
-        return align;
-    }
-
-    private static NDArray sum(NDArray a, NDArray b) {
-        return a == null ? b : a.add(b);
+        report.put("loss." + term.key(), sum);
+        return weighted;
     }
 }

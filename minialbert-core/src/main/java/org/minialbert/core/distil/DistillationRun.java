@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -17,7 +18,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.minialbert.api.ConfigurationException;
 import org.minialbert.api.nn.ForwardContext;
+import org.minialbert.api.nn.Weight;
+import org.minialbert.api.nn.Weights;
 import org.minialbert.api.plugin.LayerMappingProvider;
+import org.minialbert.api.plugin.LossShapes;
+import org.minialbert.api.plugin.LossTerm;
+import org.minialbert.api.plugin.LossTermProvider;
 import org.minialbert.core.data.BatchSampler;
 import org.minialbert.core.data.MlmMasking;
 import org.minialbert.core.data.PretrainingWindows;
@@ -52,15 +58,17 @@ public final class DistillationRun implements AutoCloseable {
     private final LoadedModel teacher;
     private final EncoderModel student;
     private final DistillationLoss loss;
+    private final Weights objectiveWeights;
     private final MlmMasking masking;
     private final NDManager manager;
 
     private DistillationRun(DistillationSettings settings, LoadedModel teacher, EncoderModel student,
-            DistillationLoss loss, MlmMasking masking, NDManager manager) {
+            DistillationLoss loss, Weights objectiveWeights, MlmMasking masking, NDManager manager) {
         this.settings = settings;
         this.teacher = teacher;
         this.student = student;
         this.loss = loss;
+        this.objectiveWeights = objectiveWeights;
         this.masking = masking;
         this.manager = manager;
     }
@@ -81,13 +89,16 @@ public final class DistillationRun implements AutoCloseable {
             int iterations = student.config().layers();
             int layers = teacher.model().config().layers();
             LayerMapping mapping = mapping(settings, factory, iterations, layers);
-            DistillationLoss objective = new DistillationLoss(mapping, settings.loss().weights());
+            Weights objectiveWeights = new Weights(manager.newSubManager(), 0.02f);
+            DistillationLoss objective = new DistillationLoss(mapping, settings.loss().weights(),
+                    terms(settings, factory, student, teacher.model(), objectiveWeights),
+                    embeddingReport(student, teacher.model(), objectiveWeights));
             if (!settings.loss().weights().lambdas().isEmpty() && settings.loss().weights().lambdas().size() != iterations) {
                 throw new ConfigurationException("loss.lambda has " + settings.loss().weights().lambdas().size()
                         + " values but the student has " + iterations + " iterations; give one per iteration or none");
             }
             objective.check(student, teacher.model());
-            return new DistillationRun(settings, teacher, student, objective, masking, manager);
+            return new DistillationRun(settings, teacher, student, objective, objectiveWeights, masking, manager);
         } catch (RuntimeException e) {
             if (student != null) {
                 student.close();
@@ -95,6 +106,28 @@ public final class DistillationRun implements AutoCloseable {
             teacher.close();
             throw e;
         }
+    }
+
+    /** The job's loss terms; a term that cannot compare these models points at its job line. */
+    private static List<LossTerm> terms(DistillationSettings settings, ModelFactory factory, EncoderModel student,
+            EncoderModel teacher, Weights objective) {
+        PluginRegistry<LossTermProvider> registry = factory.catalog().loss();
+        LossShapes shapes = DistillationLoss.shapes(student, teacher);
+        List<LossTerm> terms = new ArrayList<>();
+        List<PluginChoice> choices = settings.loss().terms();
+        for (int i = 0; i < choices.size(); i++) {
+            PluginChoice choice = choices.get(i);
+            settings.locations().at("loss.terms[" + i + "]", () -> terms.add(registry.get(choice.type())
+                    .create(registry.settings(choice.type(), choice.config()), shapes, objective)));
+        }
+        return terms;
+    }
+
+    /** The embedding term reported (not trained) when the job does not use it and the widths allow it. */
+    private static LossTerm embeddingReport(EncoderModel student, EncoderModel teacher, Weights objective) {
+        return student.config().hiddenSize() == teacher.config().hiddenSize()
+                ? new ReferenceLossTerms.EmbeddingCosine().create(ConfigFactory.empty(),
+                        DistillationLoss.shapes(student, teacher), objective) : null;
     }
 
     /** The job's layer mapping, checked against both models; errors point at the job line. */
@@ -194,14 +227,16 @@ public final class DistillationRun implements AutoCloseable {
         DistillationSettings.Train t = settings.train();
         List<int[]> windows = windows(log);
         BatchSampler sampler = new BatchSampler(windows, t.batchSize(), t.seed());
-        AdamW optimizer = new AdamW(new ArrayList<>(student.weights().all()), t.adam());
+        List<Weight> trainable = new ArrayList<>(student.weights().all());
+        trainable.addAll(objectiveWeights.all());
+        AdamW optimizer = new AdamW(trainable, t.adam());
         LinearSchedule schedule = new LinearSchedule(t.learningRate(), t.warmupSteps(), t.steps());
         TrainingCheckpoints checkpoints = new TrainingCheckpoints(runDir, settings.checkpoints().keep());
         long start = 0;
         if (resume) {
             Path latest = checkpoints.latest().orElseThrow(() -> new ConfigurationException("--resume: no checkpoint "
                     + "in " + runDir.resolve("checkpoints") + "; run without --resume to start afresh"));
-            start = TrainingCheckpoints.restore(latest, student, optimizer);
+            start = TrainingCheckpoints.restore(latest, student, objectiveWeights, optimizer);
             log.println("resumed from " + latest + " after step " + start);
         }
         Engine engine = OfflineEngine.pytorch();
@@ -226,7 +261,7 @@ public final class DistillationRun implements AutoCloseable {
                 }
                 progress.update(step + 1, String.format("loss %.4f", result.losses().get(DistillationLosses.TOTAL)));
                 if ((step + 1) % settings.checkpoints().every() == 0 || step + 1 == t.steps()) {
-                    checkpoints.save(step + 1, t.seed(), student, optimizer);
+                    checkpoints.save(step + 1, t.seed(), student, objectiveWeights, optimizer);
                 }
             }
         }
@@ -304,6 +339,7 @@ public final class DistillationRun implements AutoCloseable {
 
     @Override
     public void close() {
+        objectiveWeights.manager().close();
         student.close();
         teacher.close();
     }

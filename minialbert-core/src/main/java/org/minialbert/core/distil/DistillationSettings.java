@@ -5,9 +5,7 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.minialbert.api.ConfigurationException;
 import org.minialbert.core.config.Locations;
 import org.minialbert.core.config.Problems;
@@ -41,7 +39,7 @@ public record DistillationSettings(Teacher teacher, Student student, Data data, 
             Integer maxDocuments, double maskProbability, Path cacheDir) {
     }
 
-    public record Loss(LossWeights weights, PluginChoice mapping) {
+    public record Loss(List<PluginChoice> terms, LossWeights weights, PluginChoice mapping) {
     }
 
     public record Train(int steps, int batchSize, int gradientAccumulation, float learningRate, int warmupSteps,
@@ -70,7 +68,13 @@ public record DistillationSettings(Teacher teacher, Student student, Data data, 
                 config.getIsNull("data.max-documents") ? null : r.integer("data.max-documents", 1, Integer.MAX_VALUE),
                 r.number("data.mask-probability", 1e-6, 0.999),
                 config.getIsNull("data.cache-dir") ? null : Path.of(r.string("data.cache-dir")));
-        Loss loss = new Loss(weights(r), r.plugin("loss.mapping", factory.catalog().mapping()));
+        List<PluginChoice> terms = r.plugins("loss.terms", factory.catalog().loss());
+        if (terms.isEmpty()) {
+            r.fail("loss.terms", "list at least one term, e.g. [mlm, attention-kl, hidden-cosine]", null);
+        }
+        Loss loss = new Loss(terms, new LossWeights(r.number("loss.alpha", 0, 1e6), r.number("loss.beta", 0, 1e6),
+                r.number("loss.gamma", 0, 1e6), r.numbers("loss.lambda", 0)),
+                r.plugin("loss.mapping", factory.catalog().mapping()));
         Train train = new Train(r.integer("train.steps", 1, Integer.MAX_VALUE), r.integer("train.batch-size", 1, 1 << 16),
                 r.integer("train.gradient-accumulation", 1, 1 << 16), (float) r.number("train.learning-rate", 1e-12, 10),
                 r.integer("train.warmup-steps", 0, Integer.MAX_VALUE), (float) r.number("train.max-grad-norm", 0, 1e9),
@@ -95,24 +99,6 @@ public record DistillationSettings(Teacher teacher, Student student, Data data, 
         return new AdamWSettings((float) r.number("train.adam-beta1", 0, 0.999999),
                 (float) r.number("train.adam-beta2", 0, 0.999999), (float) r.number("train.adam-epsilon", 1e-30, 1),
                 (float) r.number("train.weight-decay", 0, 10));
-    }
-
-    private static LossWeights weights(SettingsReader r) {
-        Set<LossTerm> terms = EnumSet.noneOf(LossTerm.class);
-        for (String name : r.strings("loss.terms")) {
-            try {
-                terms.add(LossTerm.parse(name));
-            } catch (ConfigurationException e) {
-                r.fail("loss.terms", e.getMessage(), null);
-            }
-        }
-        if (terms.isEmpty()) {
-            r.fail("loss.terms", "list at least one term, e.g. [mlm, attention-kl, hidden-cosine]", null);
-            terms.add(LossTerm.MLM);
-        }
-        return new LossWeights(r.number("loss.alpha", 0, 1e6), r.number("loss.beta", 0, 1e6),
-                r.number("loss.gamma", 0, 1e6), r.numbers("loss.lambda", 0), r.number("loss.temperature", 1e-6, 1e6),
-                terms);
     }
 
     private static List<CorpusSource> corpus(Config config, SettingsReader r) {

@@ -1,6 +1,7 @@
 package org.minialbert.core.distil;
 
 import ai.djl.ndarray.NDArray;
+import java.util.function.UnaryOperator;
 
 /**
  * Hidden-state loss of one mapped pair, and the embedding ablation term (spec section 4): over the
@@ -16,10 +17,11 @@ public final class HiddenCosineLoss {
     /**
      * @param student (B, T, H) student hidden states
      * @param teacher (B, T, H) teacher hidden states
+     * @param tokenRows selects the {@code sel_tok} rows of a (B, T, ...) tensor
      */
-    public static NDArray compute(NDArray student, NDArray teacher, LossRows rows) {
-        NDArray x = rows.tokens(student);
-        NDArray y = rows.tokens(teacher);
+    public static NDArray compute(NDArray student, NDArray teacher, UnaryOperator<NDArray> tokenRows) {
+        NDArray x = tokenRows.apply(student);
+        NDArray y = tokenRows.apply(teacher);
         int[] features = {1};
         NDArray dot = x.mul(y).sum(features);
         NDArray norms = x.square().sum(features).add(EPSILON).mul(y.square().sum(features).add(EPSILON));

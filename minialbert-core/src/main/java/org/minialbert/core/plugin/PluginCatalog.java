@@ -4,22 +4,24 @@ import java.util.List;
 import org.minialbert.api.plugin.EmbeddingFactorisationProvider;
 import org.minialbert.api.plugin.LayerAdaptationProvider;
 import org.minialbert.api.plugin.LayerMappingProvider;
+import org.minialbert.api.plugin.LossTermProvider;
 import org.minialbert.api.plugin.ParameterSharingProvider;
 
 /** Every plugin registry, loaded once from the classpath. */
 public record PluginCatalog(PluginRegistry<ParameterSharingProvider> sharing,
         PluginRegistry<LayerAdaptationProvider> adaptation, PluginRegistry<EmbeddingFactorisationProvider> embedding,
-        PluginRegistry<LayerMappingProvider> mapping) {
+        PluginRegistry<LayerMappingProvider> mapping, PluginRegistry<LossTermProvider> loss) {
 
     public static PluginCatalog fromClasspath() {
         return new PluginCatalog(PluginRegistry.load(ParameterSharingProvider.class, "sharing"),
                 PluginRegistry.load(LayerAdaptationProvider.class, "adaptation"),
                 PluginRegistry.load(EmbeddingFactorisationProvider.class, "embedding"),
-                PluginRegistry.load(LayerMappingProvider.class, "mapping"));
+                PluginRegistry.load(LayerMappingProvider.class, "mapping"),
+                PluginRegistry.load(LossTermProvider.class, "loss"));
     }
 
     /** Every registry, in the order {@code minialbert plugins} lists them. */
     public List<PluginRegistry<?>> all() {
-        return List.of(sharing, adaptation, embedding, mapping);
+        return List.of(sharing, adaptation, embedding, mapping, loss);
     }
 }

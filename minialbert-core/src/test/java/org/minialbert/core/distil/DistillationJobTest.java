@@ -163,6 +163,21 @@ class DistillationJobTest {
     }
 
     @Test
+    void narrowerStudentLearnsAProjectionForHiddenMse(@TempDir Path dir) {
+        Path run = dir.resolve("run");
+        train(run, false, job(dir.resolve("cache"), "student.hidden-size=16", "student.intermediate-size=32",
+                "loss.terms=[mlm, hidden-mse, attention-mse]", "train.steps=3", "checkpoint.every=3"));
+        Map<String, TensorData> objective = Safetensors.read(run.resolve("checkpoints/step-00000003/objective.safetensors"));
+        assertThat(objective.get("hidden_mse.projection.weight").shape().getShape()).containsExactly(32, 16);
+        float[] bias = objective.get("hidden_mse.projection.bias").toFloats();
+        double moved = 0;
+        for (float b : bias) {
+            moved += Math.abs(b);
+        }
+        assertThat(moved).as("the projection is trained (its bias starts at zero)").isPositive();
+    }
+
+    @Test
     void dryRunReportsEveryTerm(@TempDir Path dir) {
         try (DistillationRun job = DistillationRun.prepare(settings(job(dir.resolve("cache"))), new ModelLocator(factory),
                 factory, manager)) {
@@ -185,7 +200,7 @@ class DistillationJobTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("3 problems")
                 .hasMessageContaining("loss.beta: must be between 0.0")
-                .hasMessageContaining("unknown loss term 'hiden-cosine'")
+                .hasMessageContaining("unknown loss 'hiden-cosine'; available: attention-kl, attention-mse")
                 .hasMessageContaining("train.steps: must be between 1");
         assertThatThrownBy(() -> settings(job(cache, "train.stepz=5")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("did you mean 'train.steps'");

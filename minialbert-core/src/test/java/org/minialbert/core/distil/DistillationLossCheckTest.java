@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minialbert.api.ConfigurationException;
+import org.minialbert.api.plugin.LossTerm;
 import org.minialbert.core.engine.OfflineEngine;
 import org.minialbert.core.model.EncoderConfig;
 import org.minialbert.core.model.EncoderModel;
@@ -61,7 +64,7 @@ class DistillationLossCheckTest {
         try (EncoderModel student = model("albert", 8, 2, HeadKind.MASKED_LM);
                 EncoderModel teacher = model("bert", 12, 4, HeadKind.MASKED_LM)) {
             assertThatThrownBy(() -> DistillationLoss.reference(student, teacher))
-                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("equal widths");
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("hidden states of equal width").hasMessageContaining("use hidden-mse");
         }
     }
 
@@ -71,9 +74,13 @@ class DistillationLossCheckTest {
                 EncoderModel teacher = model("bert", 8, 4, HeadKind.NONE)) {
             assertThatThrownBy(() -> DistillationLoss.reference(student, teacher))
                     .isInstanceOf(ConfigurationException.class).hasMessageContaining("no masked-LM head");
-            LossWeights noOutput = LossWeights.REFERENCE.with(LossTerm.OUTPUT_KL, false);
-            assertThatCode(() -> new DistillationLoss(LayerMapping.reference(2), noOutput).check(student, teacher))
-                    .doesNotThrowAnyException();
+            List<LossTerm> withoutOutput = List.of(
+                    new ReferenceLossTerms.Mlm().create(ConfigFactory.empty(), DistillationLoss.shapes(student, teacher),
+                            null),
+                    new ReferenceLossTerms.HiddenCosine().create(ConfigFactory.empty(),
+                            DistillationLoss.shapes(student, teacher), null));
+            assertThatCode(() -> new DistillationLoss(LayerMapping.reference(2), LossWeights.REFERENCE, withoutOutput,
+                    null).check(student, teacher)).doesNotThrowAnyException();
         }
     }
 }

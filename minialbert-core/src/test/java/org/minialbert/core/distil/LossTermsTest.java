@@ -61,7 +61,7 @@ class LossTermsTest {
         NDArray teacher = manager.create(new float[] {0.5f, 0.5f, 0.1f, 0.9f}, new Shape(1, 1, 2, 2));
         double eps = 1e-12;
         double expected = (0.5 * (Math.log(0.5) - Math.log(1)) + 0.5 * (Math.log(0.5) - Math.log(eps))) / 2;
-        assertThat(AttentionKlLoss.compute(student, teacher, rows).getFloat()).isCloseTo((float) expected, within(1e-5f));
+        assertThat(AttentionKlLoss.compute(student, teacher, rows::tokens).getFloat()).isCloseTo((float) expected, within(1e-5f));
     }
 
     @Test
@@ -71,7 +71,7 @@ class LossTermsTest {
         NDArray teacher = manager.create(new float[] {1e-6f, 0, 4, 3, -9, 9}, new Shape(1, 3, 2));
         // row 0: x·y = 1e-12, (|x|² + 1e-12)(|y|² + 1e-12) = (2e-12)², cos = 1e-12 / 2e-12; row 1: cos = 24/25
         double expected = ((1 - 0.5) + (1 - 24.0 / 25)) / 2;
-        assertThat(HiddenCosineLoss.compute(student, teacher, rows).getFloat()).isCloseTo((float) expected, within(1e-6f));
+        assertThat(HiddenCosineLoss.compute(student, teacher, rows::tokens).getFloat()).isCloseTo((float) expected, within(1e-6f));
     }
 
     @Test

@@ -23,6 +23,8 @@ import org.minialbert.api.nn.Weights;
 import org.minialbert.api.plugin.EmbeddingFactorisationProvider;
 import org.minialbert.api.plugin.LayerAdaptationProvider;
 import org.minialbert.api.plugin.LayerMappingProvider;
+import org.minialbert.api.plugin.LossShapes;
+import org.minialbert.api.plugin.LossTermProvider;
 import org.minialbert.api.plugin.ParameterSharingProvider;
 import org.minialbert.core.engine.OfflineEngine;
 
@@ -78,6 +80,7 @@ class PluginContractTest {
                 case "sharing" -> ((ParameterSharingProvider) plugin).create(settings, SHAPE.iterations());
                 case "adaptation" -> ((LayerAdaptationProvider) plugin).create(settings, SHAPE, weights);
                 case "mapping" -> ((LayerMappingProvider) plugin).teacherLayers(settings, 4, 12);
+                case "loss" -> ((LossTermProvider) plugin).create(settings, new LossShapes(16, 16, 2, 2), weights);
                 default -> ((EmbeddingFactorisationProvider) plugin).create(settings,
                         plugin.name().equals("full-rank") ? new ModelShape(16, 16, 2, 32, 4, 1e-12f) : SHAPE, weights);
             }
