@@ -85,7 +85,7 @@ public final class DistillationRun implements AutoCloseable {
                 factory.checkPlugins(config, manager, (name, create) -> settings.locations().at("student." + name, create));
             }
             OfflineEngine.pytorch().setRandomSeed((int) settings.train().seed());
-            student = StudentFactory.create(settings.student(), teacher.model(), factory, manager);
+            student = StudentFactory.create(settings.student(), teacher.model(), factory, manager, settings.locations());
             int iterations = student.config().layers();
             int layers = teacher.model().config().layers();
             LayerMapping mapping = mapping(settings, factory, iterations, layers);

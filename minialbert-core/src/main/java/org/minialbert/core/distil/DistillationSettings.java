@@ -31,7 +31,7 @@ public record DistillationSettings(Teacher teacher, Student student, Data data, 
     /** Null widths mean "the teacher's". */
     public record Student(String checkpoint, int embeddingSize, int iterations, Integer hiddenSize,
             Integer attentionHeads, Integer intermediateSize, PluginChoice sharing, List<PluginChoice> adaptation,
-            float dropout, String init) {
+            float dropout, PluginChoice init) {
     }
 
     /** {@code files} empty means the embedded corpus. */
@@ -62,7 +62,7 @@ public record DistillationSettings(Teacher teacher, Student student, Data data, 
                 optional(r, "student.intermediate-size"), r.plugin("student.sharing", factory.catalog().sharing()),
                 r.plugins("student.adaptation", factory.catalog().adaptation()),
                 (float) r.number("student.dropout", 0, 0.99),
-                r.choice("student.init", List.of("random", "from-teacher", "teacher-low-rank")));
+                r.plugin("student.init", factory.catalog().initialiser()));
         Data data = new Data(corpus(config, r), r.integer("data.max-length", 3, 1 << 16),
                 r.integer("data.stride", 0, 1 << 16), r.integer("data.max-windows-per-document", 1, 1 << 20),
                 config.getIsNull("data.max-documents") ? null : r.integer("data.max-documents", 1, Integer.MAX_VALUE),

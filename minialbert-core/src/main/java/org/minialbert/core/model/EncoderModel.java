@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.Map;
 import org.minialbert.api.nn.ForwardContext;
 import org.minialbert.api.nn.Weights;
+import org.minialbert.api.plugin.EmbeddingTables;
 
 /**
  * A loaded or freshly built model: configuration, weights by checkpoint name, the encoder and an
@@ -44,6 +45,16 @@ public final class EncoderModel implements AutoCloseable {
 
     public EncoderLayout layout() {
         return EncoderLayout.of(config);
+    }
+
+    /** The embedding weights (the projection is null for a full-rank embedding). */
+    public EmbeddingTables embeddingTables() {
+        String tables = layout().embeddings();
+        String scope = layout().encoderScope();
+        return new EmbeddingTables(weights.get(tables + "word_embeddings.weight"),
+                weights.get(tables + "position_embeddings.weight"), weights.get(tables + "token_type_embeddings.weight"),
+                weights.get(tables + "LayerNorm.weight"), weights.get(tables + "LayerNorm.bias"),
+                weights.get(scope + "projector.weight"), weights.get(scope + "projector.bias"));
     }
 
     /** Keys the model's adaptation adds to config.json (e.g. {@code use_adapter}). */

@@ -2,6 +2,7 @@ package org.minialbert.core.plugin;
 
 import java.util.List;
 import org.minialbert.api.plugin.EmbeddingFactorisationProvider;
+import org.minialbert.api.plugin.EmbeddingInitialiserProvider;
 import org.minialbert.api.plugin.LayerAdaptationProvider;
 import org.minialbert.api.plugin.LayerMappingProvider;
 import org.minialbert.api.plugin.LossTermProvider;
@@ -10,18 +11,20 @@ import org.minialbert.api.plugin.ParameterSharingProvider;
 /** Every plugin registry, loaded once from the classpath. */
 public record PluginCatalog(PluginRegistry<ParameterSharingProvider> sharing,
         PluginRegistry<LayerAdaptationProvider> adaptation, PluginRegistry<EmbeddingFactorisationProvider> embedding,
-        PluginRegistry<LayerMappingProvider> mapping, PluginRegistry<LossTermProvider> loss) {
+        PluginRegistry<LayerMappingProvider> mapping, PluginRegistry<LossTermProvider> loss,
+        PluginRegistry<EmbeddingInitialiserProvider> initialiser) {
 
     public static PluginCatalog fromClasspath() {
         return new PluginCatalog(PluginRegistry.load(ParameterSharingProvider.class, "sharing"),
                 PluginRegistry.load(LayerAdaptationProvider.class, "adaptation"),
                 PluginRegistry.load(EmbeddingFactorisationProvider.class, "embedding"),
                 PluginRegistry.load(LayerMappingProvider.class, "mapping"),
-                PluginRegistry.load(LossTermProvider.class, "loss"));
+                PluginRegistry.load(LossTermProvider.class, "loss"),
+                PluginRegistry.load(EmbeddingInitialiserProvider.class, "embedding-init"));
     }
 
     /** Every registry, in the order {@code minialbert plugins} lists them. */
     public List<PluginRegistry<?>> all() {
-        return List.of(sharing, adaptation, embedding, mapping, loss);
+        return List.of(sharing, adaptation, embedding, initialiser, mapping, loss);
     }
 }

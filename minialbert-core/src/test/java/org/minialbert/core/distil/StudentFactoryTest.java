@@ -7,20 +7,29 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.minialbert.api.CheckpointException;
 import org.minialbert.api.ConfigurationException;
+import org.minialbert.core.config.Locations;
+import org.minialbert.core.config.Problems;
+import org.minialbert.core.config.SettingsReader;
 import org.minialbert.core.engine.OfflineEngine;
 import org.minialbert.core.model.EncoderConfig;
 import org.minialbert.core.model.EncoderModel;
 import org.minialbert.core.model.HeadKind;
+import org.minialbert.core.model.ModelCheckpoint;
 import org.minialbert.core.model.ModelFactory;
 import org.minialbert.core.plugin.PluginChoice;
 
 class StudentFactoryTest {
+    private static final Locations NOWHERE = new SettingsReader(ConfigFactory.empty(), new Problems()).locations();
     private static NDManager manager;
     private static ModelFactory factory;
     private static EncoderModel teacher;
@@ -43,12 +52,13 @@ class StudentFactoryTest {
 
     private static DistillationSettings.Student student(int embedding, String init) {
         return new DistillationSettings.Student(null, embedding, 2, null, null, null, PluginChoice.of("all-shared"),
-                List.of(new PluginChoice("bottleneck", Map.of("reduction-factor", 4))), 0.1f, init);
+                List.of(new PluginChoice("bottleneck", Map.of("reduction-factor", 4))), 0.1f, PluginChoice.of(init));
     }
 
     @Test
     void fromTeacherCopiesTheEmbeddings() {
-        try (EncoderModel student = StudentFactory.create(student(16, "from-teacher"), teacher, factory, manager)) {
+        try (EncoderModel student = StudentFactory.create(student(16, "from-teacher"), teacher, factory, manager,
+                NOWHERE)) {
             for (String table : new String[] {"word_embeddings.weight", "position_embeddings.weight",
                 "token_type_embeddings.weight", "LayerNorm.weight"}) {
                 assertThat(student.weights().get("albert.albert.embeddings." + table).value().toFloatArray()).as(table)
@@ -57,13 +67,32 @@ class StudentFactoryTest {
             assertThat(student.config().hiddenSize()).isEqualTo(16);
             assertThat(student.config().attentionHeads()).isEqualTo(2);
         }
-        assertThatThrownBy(() -> StudentFactory.create(student(8, "from-teacher"), teacher, factory, manager))
+        assertThatThrownBy(() -> StudentFactory.create(student(8, "from-teacher"), teacher, factory, manager, NOWHERE))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("use teacher-low-rank for E < H");
     }
 
     @Test
+    void fromCheckpointCopiesTheTablesOfAModelOfWidthE(@TempDir Path dir) {
+        ModelCheckpoint.save(teacher, dir);
+        DistillationSettings.Student settings = new DistillationSettings.Student(null, 16, 2, null, null, null,
+                PluginChoice.of("all-shared"), List.of(), 0.1f,
+                new PluginChoice("from-checkpoint", Map.of("path", dir.toString())));
+        try (EncoderModel student = StudentFactory.create(settings, teacher, factory, manager, NOWHERE)) {
+            assertThat(student.embeddingTables().word().value().toFloatArray())
+                    .containsExactly(teacher.embeddingTables().word().value().toFloatArray());
+        }
+        DistillationSettings.Student narrow = new DistillationSettings.Student(null, 8, 2, null, null, null,
+                PluginChoice.of("all-shared"), List.of(), 0.1f,
+                new PluginChoice("from-checkpoint", Map.of("path", dir.toString())));
+        assertThatThrownBy(() -> StudentFactory.create(narrow, teacher, factory, manager, NOWHERE))
+                .isInstanceOf(CheckpointException.class).hasMessageContaining("word_embeddings.weight")
+                .hasMessageContaining("(200, 16)").hasMessageContaining("(200, 8)");
+    }
+
+    @Test
     void teacherLowRankIsAnOrthogonalProjectionBetterThanAnyOtherTried() {
-        try (EncoderModel student = StudentFactory.create(student(6, "teacher-low-rank"), teacher, factory, manager);
+        try (EncoderModel student = StudentFactory.create(student(6, "teacher-low-rank"), teacher, factory, manager,
+                NOWHERE);
                 NDManager scope = manager.newSubManager()) {
             NDArray w = teacher.weights().get("bert.embeddings.word_embeddings.weight").value();
             NDArray table = student.weights().get("albert.albert.embeddings.word_embeddings.weight").value();

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -21,12 +23,17 @@ import org.minialbert.api.Plugin;
 import org.minialbert.api.nn.ModelShape;
 import org.minialbert.api.nn.Weights;
 import org.minialbert.api.plugin.EmbeddingFactorisationProvider;
+import org.minialbert.api.plugin.EmbeddingInitialiserProvider;
 import org.minialbert.api.plugin.LayerAdaptationProvider;
 import org.minialbert.api.plugin.LayerMappingProvider;
 import org.minialbert.api.plugin.LossShapes;
 import org.minialbert.api.plugin.LossTermProvider;
 import org.minialbert.api.plugin.ParameterSharingProvider;
 import org.minialbert.core.engine.OfflineEngine;
+import org.minialbert.core.model.EncoderConfig;
+import org.minialbert.core.model.EncoderModel;
+import org.minialbert.core.model.HeadKind;
+import org.minialbert.core.model.ModelFactory;
 
 /**
  * The contract every provider on the classpath keeps: a kebab-case name, a one-line description,
@@ -73,6 +80,25 @@ class PluginContractTest {
         }
     }
 
+    /** Initialises a tiny student (factorised for teacher-low-rank, else full-rank) from a tiny teacher. */
+    private static void initialise(EmbeddingInitialiserProvider plugin, Config settings, NDManager manager) {
+        ModelFactory factory = ModelFactory.fromClasspath();
+        Map<String, Object> common = Map.of("vocab_size", 30, "hidden_size", 16, "num_hidden_layers", 2,
+                "num_attention_heads", 2, "intermediate_size", 32, "max_position_embeddings", 8);
+        Map<String, Object> student = new HashMap<>(common);
+        student.put("model_type", "albert");
+        student.put("embedding_size", plugin.name().equals("teacher-low-rank") ? 8 : 16);
+        Map<String, Object> teacher = new HashMap<>(common);
+        teacher.put("model_type", "bert");
+        ObjectMapper json = new ObjectMapper();
+        try (EncoderModel s = factory.create(EncoderConfig.parse(json.valueToTree(student), "student"), HeadKind.NONE, 0,
+                manager);
+                EncoderModel t = factory.create(EncoderConfig.parse(json.valueToTree(teacher), "teacher"), HeadKind.NONE,
+                        0, manager)) {
+            plugin.initialise(settings, s.embeddingTables(), t.embeddingTables());
+        }
+    }
+
     private static void create(String kind, Plugin plugin, Config settings) {
         try (NDManager manager = OfflineEngine.newManager()) {
             Weights weights = new Weights(manager, 0.02f);
@@ -81,6 +107,7 @@ class PluginContractTest {
                 case "adaptation" -> ((LayerAdaptationProvider) plugin).create(settings, SHAPE, weights);
                 case "mapping" -> ((LayerMappingProvider) plugin).teacherLayers(settings, 4, 12);
                 case "loss" -> ((LossTermProvider) plugin).create(settings, new LossShapes(16, 16, 2, 2), weights);
+                case "embedding-init" -> initialise((EmbeddingInitialiserProvider) plugin, settings, manager);
                 default -> ((EmbeddingFactorisationProvider) plugin).create(settings,
                         plugin.name().equals("full-rank") ? new ModelShape(16, 16, 2, 32, 4, 1e-12f) : SHAPE, weights);
             }
