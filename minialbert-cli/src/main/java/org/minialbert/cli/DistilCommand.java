@@ -2,7 +2,6 @@ package org.minialbert.cli;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.typesafe.config.Config;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,7 +13,7 @@ import java.util.Map;
 import org.minialbert.api.CheckpointException;
 import org.minialbert.api.DataFormatException;
 import org.minialbert.core.config.JobFile;
-import org.minialbert.core.config.Problems;
+import org.minialbert.core.distil.DistillationJob;
 import org.minialbert.core.distil.DistillationRun;
 import org.minialbert.core.distil.DistillationSettings;
 import org.minialbert.core.distil.TrainingSummary;
@@ -76,9 +75,8 @@ final class DistilCommand implements Runnable {
 
     @Override
     public void run() {
-        Problems problems = new Problems();
-        Config config = JobFile.load(job, overrides, "minialbert.distil", problems);
-        DistillationSettings settings = DistillationSettings.from(config, problems, factory);
+        DistillationJob loaded = DistillationJob.load(job, overrides, factory);
+        DistillationSettings settings = loaded.settings();
         PrintWriter out = spec.commandLine().getOut();
         PrintStream log = System.err;
         try (NDManager manager = OfflineEngine.newManager();
@@ -88,7 +86,7 @@ final class DistilCommand implements Runnable {
                     settings.teacher().model(), run.teacher().config().layers(), run.teacher().config().hiddenSize(),
                     run.student().config().layers(), run.student().config().embeddingSize(),
                     run.student().config().hiddenSize(), counts.encoder());
-            write(output.resolve("job.conf"), JobFile.render(config));
+            write(output.resolve("job.conf"), JobFile.render(loaded.resolved()));
             if (dryRun) {
                 dryRun(run, settings, out, log);
                 return;

@@ -1,13 +1,11 @@
 package org.minialbert.cli;
 
 import ai.djl.ndarray.NDManager;
-import com.typesafe.config.Config;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.minialbert.core.config.JobFile;
-import org.minialbert.core.config.Problems;
+import org.minialbert.core.distil.DistillationJob;
 import org.minialbert.core.distil.DistillationRun;
 import org.minialbert.core.distil.DistillationSettings;
 import org.minialbert.core.engine.OfflineEngine;
@@ -45,9 +43,7 @@ final class ValidateCommand implements Runnable {
 
     @Override
     public void run() {
-        Problems problems = new Problems();
-        Config config = JobFile.load(job, overrides, "minialbert.distil", problems);
-        DistillationSettings settings = DistillationSettings.from(config, problems, factory);
+        DistillationSettings settings = DistillationJob.load(job, overrides, factory).settings();
         try (NDManager manager = OfflineEngine.newManager();
                 DistillationRun run = DistillationRun.prepare(settings, locator, factory, manager)) {
             spec.commandLine().getOut().printf("%s is valid: teacher %s (%d layers), student %d iterations, mapping %s%n",

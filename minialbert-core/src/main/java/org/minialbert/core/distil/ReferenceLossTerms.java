@@ -1,10 +1,8 @@
 package org.minialbert.core.distil;
 
-import ai.djl.ndarray.NDArray;
 import com.typesafe.config.Config;
 import org.minialbert.api.ConfigurationException;
 import org.minialbert.api.nn.Weights;
-import org.minialbert.api.plugin.DistillationBatch;
 import org.minialbert.api.plugin.LossRole;
 import org.minialbert.api.plugin.LossShapes;
 import org.minialbert.api.plugin.LossTerm;
@@ -20,42 +18,12 @@ final class ReferenceLossTerms {
     private ReferenceLossTerms() {
     }
 
-    private static LossTerm term(String key, LossRole role, boolean teacherLogits, Computation computation) {
-        return new LossTerm() {
-            @Override
-            public String key() {
-                return key;
-            }
-
-            @Override
-            public LossRole role() {
-                return role;
-            }
-
-            @Override
-            public boolean needsTeacherLogits() {
-                return teacherLogits;
-            }
-
-            @Override
-            public NDArray compute(DistillationBatch batch, int pair) {
-                return computation.compute(batch, pair);
-            }
-        };
-    }
-
     private static void requireEqualWidths(String name, LossShapes shapes) {
         if (shapes.studentHidden() != shapes.teacherHidden()) {
             throw new ConfigurationException(name + " compares hidden states of equal width, but the student has H = "
                     + shapes.studentHidden() + " and the teacher H = " + shapes.teacherHidden()
                     + "; use hidden-mse, which learns a projection between the widths");
         }
-    }
-
-    /** How a term computes its value. */
-    @FunctionalInterface
-    private interface Computation {
-        NDArray compute(DistillationBatch batch, int pair);
     }
 
     /** {@code mlm}: cross-entropy of the student's MLM logits on the masked positions. */
@@ -72,7 +40,8 @@ final class ReferenceLossTerms {
 
         @Override
         public LossTerm create(Config settings, LossShapes shapes, Weights objective) {
-            return term("mlm", LossRole.MLM, false, (b, i) -> MaskedLmLoss.compute(b.studentLogits(), b.labels()));
+            return new NamedLossTerm("mlm", LossRole.MLM, false,
+                    (b, i) -> MaskedLmLoss.compute(b.studentLogits(), b.labels()));
         }
     }
 
@@ -95,7 +64,7 @@ final class ReferenceLossTerms {
                         + "has " + shapes.studentHeads() + " heads and the teacher " + shapes.teacherHeads()
                         + "; use attention-mse (head-averaged maps) or set student.attention-heads");
             }
-            return term("attention", LossRole.ALIGNMENT, false, (b, i) -> AttentionKlLoss.compute(
+            return new NamedLossTerm("attention", LossRole.ALIGNMENT, false, (b, i) -> AttentionKlLoss.compute(
                     b.studentAttention(i), b.teacherAttention(b.teacherLayer(i)), b::tokenRows));
         }
     }
@@ -115,7 +84,7 @@ final class ReferenceLossTerms {
         @Override
         public LossTerm create(Config settings, LossShapes shapes, Weights objective) {
             requireEqualWidths(name(), shapes);
-            return term("hidden", LossRole.ALIGNMENT, false, (b, i) -> HiddenCosineLoss.compute(
+            return new NamedLossTerm("hidden", LossRole.ALIGNMENT, false, (b, i) -> HiddenCosineLoss.compute(
                     b.studentHidden(1 + i), b.teacherHidden(1 + b.teacherLayer(i)), b::tokenRows));
         }
     }
@@ -135,7 +104,7 @@ final class ReferenceLossTerms {
         @Override
         public LossTerm create(Config settings, LossShapes shapes, Weights objective) {
             requireEqualWidths(name(), shapes);
-            return term("embedding", LossRole.EMBEDDING, false, (b, i) -> HiddenCosineLoss.compute(
+            return new NamedLossTerm("embedding", LossRole.EMBEDDING, false, (b, i) -> HiddenCosineLoss.compute(
                     b.studentHidden(0), b.teacherHidden(0), b::tokenRows));
         }
     }
@@ -159,7 +128,7 @@ final class ReferenceLossTerms {
             if (!(temperature > 0)) {
                 throw new ConfigurationException("output-kl.temperature must be positive, found " + temperature);
             }
-            return term("output", LossRole.OUTPUT, true,
+            return new NamedLossTerm("output", LossRole.OUTPUT, true,
                     (b, i) -> OutputKlLoss.compute(b.studentLogits(), b.teacherLogits(), temperature));
         }
     }

@@ -2,12 +2,10 @@ package org.minialbert.core.distil;
 
 import ai.djl.ndarray.NDArray;
 import com.typesafe.config.Config;
-import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.minialbert.api.nn.LinearLayer;
 import org.minialbert.api.nn.WeightGroup;
 import org.minialbert.api.nn.Weights;
-import org.minialbert.api.plugin.DistillationBatch;
 import org.minialbert.api.plugin.LossRole;
 import org.minialbert.api.plugin.LossShapes;
 import org.minialbert.api.plugin.LossTerm;
@@ -25,25 +23,6 @@ final class TinyBertLossTerms {
 
     private static NDArray meanSquaredError(NDArray student, NDArray teacher) {
         return student.sub(teacher).square().mean();
-    }
-
-    private static LossTerm alignment(String key, BiFunction<DistillationBatch, Integer, NDArray> f) {
-        return new LossTerm() {
-            @Override
-            public String key() {
-                return key;
-            }
-
-            @Override
-            public LossRole role() {
-                return LossRole.ALIGNMENT;
-            }
-
-            @Override
-            public NDArray compute(DistillationBatch batch, int pair) {
-                return f.apply(batch, pair);
-            }
-        };
     }
 
     /** {@code hidden-mse}: MSE of hidden states, with a learned projection {@code hidden_mse.projection} when H_s ≠ H_t. */
@@ -67,7 +46,7 @@ final class TinyBertLossTerms {
                 project = projection::apply;
             }
             UnaryOperator<NDArray> toTeacherWidth = project;
-            return alignment("hidden-mse", (b, i) -> meanSquaredError(
+            return new NamedLossTerm("hidden-mse", LossRole.ALIGNMENT, false, (b, i) -> meanSquaredError(
                     toTeacherWidth.apply(b.tokenRows(b.studentHidden(1 + i))),
                     b.tokenRows(b.teacherHidden(1 + b.teacherLayer(i)))));
         }
@@ -89,7 +68,7 @@ final class TinyBertLossTerms {
         public LossTerm create(Config settings, LossShapes shapes, Weights objective) {
             boolean average = shapes.studentHeads() != shapes.teacherHeads();
             UnaryOperator<NDArray> heads = average ? p -> p.mean(new int[] {1}, true) : UnaryOperator.identity();
-            return alignment("attention-mse", (b, i) -> meanSquaredError(
+            return new NamedLossTerm("attention-mse", LossRole.ALIGNMENT, false, (b, i) -> meanSquaredError(
                     b.tokenRows(heads.apply(b.studentAttention(i)).transpose(0, 2, 1, 3)),
                     b.tokenRows(heads.apply(b.teacherAttention(b.teacherLayer(i))).transpose(0, 2, 1, 3))));
         }

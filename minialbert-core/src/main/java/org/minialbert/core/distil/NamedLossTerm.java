@@ -1,0 +1,17 @@
+package org.minialbert.core.distil;
+
+import ai.djl.ndarray.NDArray;
+import java.util.function.BiFunction;
+import org.minialbert.api.plugin.DistillationBatch;
+import org.minialbert.api.plugin.LossRole;
+import org.minialbert.api.plugin.LossTerm;
+
+/** A loss term given by its report key, role and formula (batch, pair) -> scalar. */
+record NamedLossTerm(String key, LossRole role, boolean needsTeacherLogits,
+        BiFunction<DistillationBatch, Integer, NDArray> formula) implements LossTerm {
+
+    @Override
+    public NDArray compute(DistillationBatch batch, int pair) {
+        return formula.apply(batch, pair);
+    }
+}
