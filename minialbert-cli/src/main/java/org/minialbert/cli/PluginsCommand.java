@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 final class PluginsCommand implements Runnable {
     private static final Map<String, String> JOB_KEYS = Map.of("sharing", "student.sharing", "adaptation",
             "student.adaptation", "embedding", "chosen from student.embedding-size: E = H full-rank, else factorised",
-            "mapping", "loss.mapping");
+            "embedding-init", "student.init", "mapping", "loss.mapping", "loss", "loss.terms", "task", "glue --task");
     private final ModelFactory factory;
 
     @CommandLine.Spec

@@ -47,19 +47,8 @@ public final class BatchSampler {
 
     private int[] order(int epoch) {
         if (epoch != cachedEpoch) {
-            int[] order = new int[windows.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            Random random = new Random(seed + epoch);
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int swap = order[i];
-                order[i] = order[j];
-                order[j] = swap;
-            }
+            cachedOrder = Permutation.of(windows.size(), new Random(seed + epoch));
             cachedEpoch = epoch;
-            cachedOrder = order;
         }
         return cachedOrder;
     }

@@ -1,6 +1,7 @@
 package org.minialbert.core.distil;
 
 import ai.djl.ndarray.NDArray;
+import org.minialbert.core.train.CrossEntropy;
 
 /**
  * MLM loss (spec section 4): cross-entropy of the student's logits against the labels over
@@ -16,7 +17,6 @@ public final class MaskedLmLoss {
      * @param labels (rows) INT64 target ids
      */
     public static NDArray compute(NDArray logits, NDArray labels) {
-        NDArray logProbabilities = logits.logSoftmax(-1);
-        return logProbabilities.gather(labels.reshape(-1, 1), 1).mean().neg();
+        return CrossEntropy.mean(logits, labels);
     }
 }

@@ -108,6 +108,20 @@ public record EncoderConfig(
     }
 
     /** This configuration as an HF-style config.json object (what {@link #parse} reads back). */
+    /** The same architecture with other class labels (for a task head). */
+    public EncoderConfig withLabels(List<String> newLabels) {
+        return new EncoderConfig(modelType, vocabSize, hiddenSize, embeddingSize, layers, attentionHeads,
+                intermediateSize, maxPositions, typeVocabSize, layerNormEps, activation, hiddenDropout, attentionDropout,
+                classifierDropout, initializerRange, sharing, adaptations, List.copyOf(newLabels));
+    }
+
+    /** The same architecture with other layer adaptations. */
+    public EncoderConfig withAdaptations(List<PluginChoice> newAdaptations) {
+        return new EncoderConfig(modelType, vocabSize, hiddenSize, embeddingSize, layers, attentionHeads,
+                intermediateSize, maxPositions, typeVocabSize, layerNormEps, activation, hiddenDropout, attentionDropout,
+                classifierDropout, initializerRange, sharing, List.copyOf(newAdaptations), labels);
+    }
+
     /** Whether the model carries the reference bottleneck adapters. */
     public boolean hasReferenceAdapters() {
         return adaptations.stream().anyMatch(a -> a.type().equals("bottleneck"));

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.minialbert.api.nn.WeightGroup;
 import java.util.TreeSet;
 import org.minialbert.api.CheckpointException;
 import org.minialbert.api.nn.Weight;
@@ -49,14 +50,19 @@ public final class ModelCheckpoint {
     public static EncoderModel load(Path dir, HeadKind head, ModelFactory factory, NDManager manager) {
         Path configFile = dir.resolve(CONFIG);
         EncoderConfig config = EncoderConfig.read(configFile);
+        Map<String, TensorData> tensors = readWeights(dir);
+        return fromTensors(config, tensors, head == null ? detectHead(configFile, config, tensors) : head,
+                factory, manager, dir.resolve(WEIGHTS).toString());
+    }
+
+    /** The tensors of {@code dir/model.safetensors}. */
+    static Map<String, TensorData> readWeights(Path dir) {
         Path weightsFile = dir.resolve(WEIGHTS);
         if (!Files.isRegularFile(weightsFile)) {
             throw new CheckpointException(weightsFile + ": file not found (a model directory needs config.json and "
                     + "model.safetensors)");
         }
-        Map<String, TensorData> tensors = Safetensors.read(weightsFile);
-        return fromTensors(config, tensors, head == null ? detectHead(configFile, config, tensors) : head,
-                factory, manager, weightsFile.toString());
+        return Safetensors.read(weightsFile);
     }
 
     /** Builds a model of {@code config} and fills it from {@code tensors} (see {@link #assign}). */
@@ -76,7 +82,7 @@ public final class ModelCheckpoint {
     }
 
     /** HF {@code BertModel} files name the encoder without the {@code bert.} prefix; add it. */
-    private static Map<String, TensorData> withLayoutPrefix(EncoderLayout layout, Map<String, TensorData> tensors) {
+    static Map<String, TensorData> withLayoutPrefix(EncoderLayout layout, Map<String, TensorData> tensors) {
         boolean prefixed = tensors.keySet().stream().anyMatch(n -> n.startsWith(layout.encoderScope()));
         if (prefixed || layout != EncoderLayout.BERT) {
             return tensors;
@@ -87,7 +93,7 @@ public final class ModelCheckpoint {
         return renamed;
     }
 
-    private static HeadKind detectHead(Path configFile, EncoderConfig config, Map<String, TensorData> tensors) {
+    static HeadKind detectHead(Path configFile, EncoderConfig config, Map<String, TensorData> tensors) {
         try {
             for (JsonNode architecture : JSON.readTree(configFile.toFile()).path("architectures")) {
                 HeadKind head = HeadKind.fromArchitecture(architecture.asText());
@@ -110,13 +116,25 @@ public final class ModelCheckpoint {
      * shape mismatches, each naming the tensor.
      */
     public static void assign(EncoderModel model, Map<String, TensorData> tensors, String source) {
+        assign(model, tensors, source, Set.of());
+    }
+
+    /**
+     * As {@link #assign(EncoderModel, Map, String)}, but weights of the {@code fresh} groups may be
+     * missing (they keep their new initialisation), and when the head is fresh, tensors outside the
+     * encoder (another head's) are ignored.
+     */
+    public static void assign(EncoderModel model, Map<String, TensorData> tensors, String source,
+            Set<WeightGroup> fresh) {
         List<String> problems = new ArrayList<>();
         Set<String> missing = new TreeSet<>();
         NDManager manager = model.weights().manager();
         for (Weight weight : model.weights().all()) {
             TensorData tensor = tensors.get(weight.name());
             if (tensor == null) {
-                missing.add(weight.name());
+                if (!fresh.contains(weight.group())) {
+                    missing.add(weight.name());
+                }
             } else if (!tensor.shape().equals(weight.shape())) {
                 problems.add("tensor '" + weight.name() + "' has shape " + tensor.shape() + " in the file but the model "
                         + "expects " + weight.shape());
@@ -126,10 +144,11 @@ public final class ModelCheckpoint {
                 weight.assign(tensor.toNDArray(manager).toType(DataType.FLOAT32, false));
             }
         }
+        boolean ignoreOtherHeads = model.head() == HeadKind.NONE || fresh.contains(WeightGroup.HEAD);
         Set<String> unexpected = new TreeSet<>();
         for (String name : tensors.keySet()) {
-            boolean headOnly = model.head() == HeadKind.NONE && !name.startsWith(model.layout().encoderScope());
-            if (model.weights().get(name) == null && !model.layout().isIgnored(name) && !headOnly) {
+            boolean otherHead = ignoreOtherHeads && !name.startsWith(model.layout().encoderScope());
+            if (model.weights().get(name) == null && !model.layout().isIgnored(name) && !otherHead) {
                 unexpected.add(name);
             }
         }

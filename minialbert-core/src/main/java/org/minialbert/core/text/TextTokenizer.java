@@ -2,6 +2,7 @@ package org.minialbert.core.text;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.util.PairList;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -97,13 +98,32 @@ public final class TextTokenizer implements AutoCloseable {
         if (texts.isEmpty()) {
             throw new DataFormatException("no text to encode (the input is empty)");
         }
-        List<long[]> ids = new ArrayList<>();
-        List<long[]> types = new ArrayList<>();
-        for (Encoding encoding : tokenizer.batchEncode(texts)) {
-            ids.add(encoding.getIds());
-            types.add(encoding.getTypeIds());
+        List<Encoded> encoded = encode(texts, null);
+        return TokenBatch.padded(encoded.stream().map(Encoded::ids).toList(),
+                encoded.stream().map(Encoded::typeIds).toList());
+    }
+
+    /**
+     * Sentence pairs tokenised as {@code [CLS] a [SEP] b [SEP]} (token types 0 then 1), truncated
+     * longest-first to the maximum length; {@code second} null means single sentences.
+     */
+    public List<Encoded> encode(List<String> first, List<String> second) {
+        Encoding[] encodings;
+        if (second == null) {
+            encodings = tokenizer.batchEncode(first);
+        } else {
+            PairList<String, String> pairs = new PairList<>(first, second);
+            encodings = tokenizer.batchEncode(pairs);
         }
-        return TokenBatch.padded(ids, types);
+        List<Encoded> encoded = new ArrayList<>(encodings.length);
+        for (Encoding encoding : encodings) {
+            encoded.add(new Encoded(encoding.getIds(), encoding.getTypeIds()));
+        }
+        return encoded;
+    }
+
+    /** Token ids and token type ids of one tokenised text or pair. */
+    public record Encoded(long[] ids, long[] typeIds) {
     }
 
     @Override

@@ -1,0 +1,144 @@
+package org.minialbert.core.finetune;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.minialbert.api.CheckpointException;
+import org.minialbert.api.ConfigurationException;
+import org.minialbert.api.task.SentenceTask;
+import org.minialbert.core.engine.OfflineEngine;
+import org.minialbert.core.io.AtomicFiles;
+import org.minialbert.core.model.HeadKind;
+import org.minialbert.core.model.LoadedModel;
+import org.minialbert.core.model.ModelCheckpoint;
+import org.minialbert.core.model.ModelLocator;
+import org.minialbert.core.model.ParameterCounts;
+import org.minialbert.core.text.TextTokenizer;
+
+/**
+ * Runs one task's grid for one model: the splits are read and tokenised once, then every
+ * configuration and run starts from the model's own weights with a fresh head. Each run writes, in
+ * its own folder, the dev predictions (TSV: index, prediction, gold), {@code metrics.json} and its
+ * settings, and, if asked, the fine-tuned model; nothing is half-written (atomic files).
+ */
+public final class TaskGrid {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ModelLocator locator;
+    private final PrintStream log;
+
+    public TaskGrid(ModelLocator locator, PrintStream log) {
+        this.locator = locator;
+        this.log = log;
+    }
+
+    public TaskResult run(String model, SentenceTask task, Path dataRoot, GridSpec grid, Path outDir, boolean saveModels) {
+        Path tokenizerFile = locator.resolve(model).tokenizer().orElseThrow(() -> new ConfigurationException("model '"
+                + model + "' has no tokenizer.json beside it; fine-tuning tokenises the task with the model's tokenizer"));
+        EncodedExamples train;
+        Map<String, EncodedExamples> evaluation = new LinkedHashMap<>();
+        try (TextTokenizer tokenizer = TextTokenizer.open(tokenizerFile, grid.maxLength())) {
+            train = EncodedExamples.of(task.read(dataRoot, "train", false), tokenizer);
+            for (String split : task.evaluationSplits()) {
+                evaluation.put(split, EncodedExamples.of(task.read(dataRoot, split, false), tokenizer));
+            }
+        }
+        long started = System.nanoTime();
+        Map<FineTuneSettings, List<Double>> scores = new LinkedHashMap<>();
+        for (FineTuneSettings configuration : grid.configurations()) {
+            List<Double> runs = new java.util.ArrayList<>();
+            for (int r = 0; r < grid.runs(); r++) {
+                FineTuneSettings settings = configuration.withSeed(grid.seed() + r);
+                Path runDir = outDir.resolve(task.name()).resolve(name(settings, r));
+                runs.add(runOnce(model, task, train, evaluation, settings, runDir, saveModels, tokenizerFile));
+            }
+            scores.put(configuration, runs);
+        }
+        FineTuneSettings best = scores.keySet().stream().max((a, b) -> Double.compare(
+                mean(scores.get(a)), mean(scores.get(b)))).orElseThrow();
+        return new TaskResult(task.name(), task.primaryMetric(), scores, best, (System.nanoTime() - started) / 1e9);
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
+    static String name(FineTuneSettings s, int run) {
+        return String.format(Locale.ROOT, "lr%s-bs%d-ep%d-run%d", s.learningRate(), s.batchSize(), s.epochs(), run);
+    }
+
+    private double runOnce(String model, SentenceTask task, EncodedExamples train,
+            Map<String, EncodedExamples> evaluation, FineTuneSettings settings, Path runDir, boolean saveModel,
+            Path tokenizerFile) {
+        HeadKind head = HeadKind.SEQUENCE_CLASSIFICATION;
+        try (NDManager manager = OfflineEngine.newManager()) {
+            OfflineEngine.pytorch().setRandomSeed((int) settings.seed());
+            try (LoadedModel loaded = locator.loadForTask(model, head, task.labels(), settings.adapters(), manager)) {
+                long trainable = SentenceFineTuner.trainable(loaded.model(), settings.adapters()).stream()
+                        .mapToLong(w -> w.size()).sum();
+                log.printf("%s %s: %,d trainable parameters of %,d%n", task.name(), name(settings, 0).replaceAll(
+                        "-run0$", "") + " seed " + settings.seed(), trainable,
+                        ParameterCounts.of(loaded.model().weights()).total());
+                double seconds = SentenceFineTuner.train(loaded.model(), task, train, settings, task.name(), log);
+                Map<String, Object> report = new LinkedHashMap<>();
+                report.put("task", task.name());
+                report.put("model", model);
+                report.put("settings", settings);
+                report.put("trainable_parameters", trainable);
+                report.put("train_seconds", seconds);
+                double primary = Double.NaN;
+                for (Map.Entry<String, EncodedExamples> split : evaluation.entrySet()) {
+                    long evalStart = System.nanoTime();
+                    double[] predictions = SentenceFineTuner.predict(loaded.model(), task, split.getValue());
+                    double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
+                    Map<String, Double> metrics = SentenceFineTuner.score(task, split.getValue(), predictions);
+                    report.put(split.getKey(), metrics);
+                    report.put(split.getKey() + "_examples_per_second", split.getValue().size() / evalSeconds);
+                    writePredictions(runDir.resolve("predictions-" + split.getKey() + ".tsv"), split.getValue(),
+                            predictions, task);
+                    if (Double.isNaN(primary)) {
+                        primary = metrics.get(task.primaryMetric());
+                    }
+                    log.printf("%s %s %s: %s%n", task.name(), split.getKey(), name(settings, 0), metrics);
+                }
+                write(runDir.resolve("metrics.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+                if (saveModel) {
+                    ModelCheckpoint.save(loaded.model(), runDir.resolve("model"));
+                    Files.copy(tokenizerFile, runDir.resolve("model").resolve("tokenizer.json"),
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+                return primary;
+            }
+        } catch (IOException e) {
+            throw new CheckpointException(runDir + ": cannot write the run's outputs: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writePredictions(Path file, EncodedExamples data, double[] predictions, SentenceTask task)
+            throws IOException {
+        StringBuilder tsv = new StringBuilder("index\tprediction\tgold\n");
+        for (int i = 0; i < predictions.length; i++) {
+            tsv.append(data.indices()[i]).append('\t').append(label(task, predictions[i])).append('\t')
+                    .append(label(task, data.labels()[i])).append('\n');
+        }
+        write(file, tsv.toString());
+    }
+
+    private static String label(SentenceTask task, double value) {
+        if (task.isRegression()) {
+            return String.format(Locale.ROOT, "%.4f", value);
+        }
+        return Double.isNaN(value) ? "" : task.labels().get((int) value);
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        AtomicFiles.writeString(file, text);
+    }
+}
