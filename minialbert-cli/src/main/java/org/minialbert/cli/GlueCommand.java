@@ -1,24 +1,16 @@
 package org.minialbert.cli;
 
-import com.typesafe.config.ConfigFactory;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.minialbert.api.CheckpointException;
 import org.minialbert.api.ConfigurationException;
-import org.minialbert.api.task.SentenceTask;
-import org.minialbert.api.task.SentenceTaskProvider;
+import org.minialbert.core.finetune.FineTuneJob;
 import org.minialbert.core.finetune.GridSpec;
 import org.minialbert.core.finetune.ResultsTable;
-import org.minialbert.core.finetune.TaskGrid;
 import org.minialbert.core.finetune.TaskResult;
-import org.minialbert.core.io.AtomicFiles;
 import org.minialbert.core.model.ModelFactory;
 import org.minialbert.core.model.ModelLocator;
-import org.minialbert.core.plugin.PluginRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -95,34 +87,10 @@ final class GlueCommand implements Runnable {
         }
         GridSpec grid = new GridSpec(learningRates, batchSizes, epochs, runs, mode.equals("adapters"), warmupRatio,
                 weightDecay, maxLength, seed);
-        List<SentenceTask> selected = tasks(factory.catalog().tasks(), tasks);
+        FineTuneJob job = new FineTuneJob(model, tasks, data, grid, saveModel);
+        List<TaskResult> results = job.run(locator, factory.catalog().tasks(), output, System.err);
         PrintWriter out = spec.commandLine().getOut();
-        List<TaskResult> results = new ArrayList<>();
-        TaskGrid runner = new TaskGrid(locator, System.err);
-        for (SentenceTask task : selected) {
-            results.add(runner.run(model, task, data, grid, output, saveModel));
-            write(output.resolve("results.md"), ResultsTable.markdown(model, results));
-        }
         out.print(ResultsTable.markdown(model, results));
         out.println("results: " + output.resolve("results.md"));
-    }
-
-    /** The tasks named on the command line ({@code all}: every installed task), each checked to exist. */
-    static List<SentenceTask> tasks(PluginRegistry<SentenceTaskProvider> registry, List<String> names) {
-        List<String> wanted = names.equals(List.of("all"))
-                ? registry.all().stream().map(SentenceTaskProvider::name).toList() : names;
-        List<SentenceTask> selected = new ArrayList<>();
-        for (String name : wanted) {
-            selected.add(registry.get(name.strip()).create(ConfigFactory.empty()));
-        }
-        return selected;
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            AtomicFiles.writeString(file, text);
-        } catch (IOException e) {
-            throw new CheckpointException(file + ": cannot write: " + e.getMessage(), e);
-        }
     }
 }

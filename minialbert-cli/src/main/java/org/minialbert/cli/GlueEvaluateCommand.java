@@ -10,6 +10,7 @@ import org.minialbert.api.ConfigurationException;
 import org.minialbert.api.task.SentenceTask;
 import org.minialbert.core.engine.OfflineEngine;
 import org.minialbert.core.finetune.EncodedExamples;
+import org.minialbert.core.finetune.FineTuneJob;
 import org.minialbert.core.finetune.SentenceFineTuner;
 import org.minialbert.core.model.HeadKind;
 import org.minialbert.core.model.LoadedModel;
@@ -50,7 +51,7 @@ final class GlueEvaluateCommand implements Runnable {
 
     @Override
     public void run() {
-        SentenceTask sentenceTask = GlueCommand.tasks(factory.catalog().tasks(), List.of(task)).get(0);
+        SentenceTask sentenceTask = FineTuneJob.tasks(factory.catalog().tasks(), List.of(task)).get(0);
         PrintWriter out = spec.commandLine().getOut();
         try (NDManager manager = OfflineEngine.newManager();
                 LoadedModel loaded = locator.load(model, null, manager)) {
