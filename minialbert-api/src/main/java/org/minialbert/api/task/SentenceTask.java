@@ -38,6 +38,6 @@ public interface SentenceTask {
      */
     Map<String, Double> metrics(double[] predictions, double[] gold);
 
-    /** The metric that stands for the task in a results table (e.g. {@code matthews} for CoLA). */
+    /** The metric that stands for the task in a results table (e.g. {@code matthews_correlation} for CoLA). */
     String primaryMetric();
 }
