@@ -25,15 +25,15 @@ final class GlueCommand implements Runnable {
     private final ModelLocator locator;
     private final ModelFactory factory;
 
-    @Option(names = "--model", required = true, paramLabel = "M",
-            description = "model directory, .onnx file or embedded model name")
+    @Option(names = "--model", paramLabel = "M",
+            description = "model directory, .onnx file or embedded model name (required)")
     private String model;
 
-    @Option(names = "--task", required = true, split = ",", paramLabel = "T",
+    @Option(names = "--task", split = ",", paramLabel = "T",
             description = "tasks, comma-separated (cola, sst2, mrpc, stsb, qqp, mnli, qnli, rte, wnli) or all")
     private List<String> tasks;
 
-    @Option(names = "--data", required = true, paramLabel = "PATH", description = "the glue_data folder")
+    @Option(names = "--data", paramLabel = "PATH", description = "the glue_data folder")
     private Path data;
 
     @Option(names = "--mode", defaultValue = "full", paramLabel = "full|adapters",
@@ -68,7 +68,7 @@ final class GlueCommand implements Runnable {
     @Option(names = "--save-model", description = "save each fine-tuned model in its run folder")
     private boolean saveModel;
 
-    @Option(names = "--output", required = true, paramLabel = "DIR", description = "results folder")
+    @Option(names = "--output", paramLabel = "DIR", description = "results folder")
     private Path output;
 
     @CommandLine.Spec
@@ -82,6 +82,10 @@ final class GlueCommand implements Runnable {
 
     @Override
     public void run() {
+        if (model == null || tasks == null || data == null || output == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "glue needs --model, --task, --data and "
+                    + "--output (or use: glue evaluate)");
+        }
         if (!mode.equals("full") && !mode.equals("adapters")) {
             throw new ConfigurationException("--mode must be full or adapters, found '" + mode + "'");
         }
