@@ -23,6 +23,17 @@ class PluginRegistryTest {
     }
 
     @Test
+    void coreProvidesExactlyItsMappingsLossTermsAndInitialisers() {
+        PluginCatalog catalog = PluginCatalog.fromClasspath();
+        assertThat(catalog.mapping().all()).extracting(Plugin::name)
+                .containsExactly("every-k", "explicit", "last", "uniform");
+        assertThat(catalog.loss().all()).extracting(Plugin::name).containsExactly("attention-kl", "attention-mse",
+                "embedding-cosine", "hidden-cosine", "hidden-mse", "mlm", "output-kl");
+        assertThat(catalog.initialiser().all()).extracting(Plugin::name)
+                .containsExactly("from-checkpoint", "from-teacher", "random", "teacher-low-rank");
+    }
+
+    @Test
     void unknownNameListsTheAvailableOnes() {
         PluginRegistry<ParameterSharingProvider> sharing = PluginRegistry.load(ParameterSharingProvider.class, "sharing");
         assertThatThrownBy(() -> sharing.get("all-shard")).isInstanceOf(UnknownPluginException.class)
