@@ -44,6 +44,6 @@ final class FineTuneCommand implements Runnable {
     public void run() {
         FineTuneJob loaded = FineTuneJob.load(job, overrides);
         List<TaskResult> results = loaded.run(locator, factory.catalog().tasks(), output, System.err);
-        spec.commandLine().getOut().print(ResultsTable.markdown(loaded.model(), results));
+        spec.commandLine().getOut().println(ResultsTable.markdown(loaded.model(), results));
     }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** Top-level {@code minialbert} command: lists the sub-commands. */
 @Command(name = "minialbert", mixinStandardHelpOptions = true, version = "minialbert 0.1.0-SNAPSHOT",
         description = "Distil BERT teachers into tiny recursive MiniALBERT students, fine-tune and evaluate them.",
-        subcommands = {DistilCommand.class, ValidateCommand.class, GlueCommand.class, FineTuneCommand.class,
+        subcommands = {DistilCommand.class, ValidateCommand.class, GlueCommand.class, FineTuneCommand.class, NerCommand.class,
             EncodeCommand.class,
             InspectCommand.class,
             PluginsCommand.class, CommandLine.HelpCommand.class})

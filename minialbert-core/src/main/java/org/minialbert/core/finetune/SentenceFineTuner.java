@@ -73,7 +73,8 @@ public final class SentenceFineTuner {
                         loss = objective.getFloat();
                     }
                 }
-                GradientClipping.clip(optimizer.weights(), s.maxGradNorm());
+                float norm = GradientClipping.clip(optimizer.weights(), s.maxGradNorm());
+                Divergence.check(label, step, loss, norm);
                 optimizer.step(schedule.lr(step));
                 progress.update(b + 1, String.format("loss %.4f", loss));
             }

@@ -61,13 +61,8 @@ public final class TaskGrid {
             }
             scores.put(configuration, runs);
         }
-        FineTuneSettings best = scores.keySet().stream().max((a, b) -> Double.compare(
-                mean(scores.get(a)), mean(scores.get(b)))).orElseThrow();
-        return new TaskResult(task.name(), task.primaryMetric(), scores, best, (System.nanoTime() - started) / 1e9);
-    }
-
-    private static double mean(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        return TaskResult.of(task.name(), task.primaryMetric(), task.evaluationSplits().get(0), scores, scores,
+                (System.nanoTime() - started) / 1e9);
     }
 
     static String name(FineTuneSettings s, int run) {

@@ -8,12 +8,14 @@ import org.minialbert.api.plugin.LayerMappingProvider;
 import org.minialbert.api.plugin.LossTermProvider;
 import org.minialbert.api.plugin.ParameterSharingProvider;
 import org.minialbert.api.task.SentenceTaskProvider;
+import org.minialbert.api.task.TokenTaskProvider;
 
 /** Every plugin registry, loaded once from the classpath. */
 public record PluginCatalog(PluginRegistry<ParameterSharingProvider> sharing,
         PluginRegistry<LayerAdaptationProvider> adaptation, PluginRegistry<EmbeddingFactorisationProvider> embedding,
         PluginRegistry<LayerMappingProvider> mapping, PluginRegistry<LossTermProvider> loss,
-        PluginRegistry<EmbeddingInitialiserProvider> initialiser, PluginRegistry<SentenceTaskProvider> tasks) {
+        PluginRegistry<EmbeddingInitialiserProvider> initialiser, PluginRegistry<SentenceTaskProvider> tasks,
+        PluginRegistry<TokenTaskProvider> tokenTasks) {
 
     public static PluginCatalog fromClasspath() {
         return new PluginCatalog(PluginRegistry.load(ParameterSharingProvider.class, "sharing"),
@@ -22,11 +24,12 @@ public record PluginCatalog(PluginRegistry<ParameterSharingProvider> sharing,
                 PluginRegistry.load(LayerMappingProvider.class, "mapping"),
                 PluginRegistry.load(LossTermProvider.class, "loss"),
                 PluginRegistry.load(EmbeddingInitialiserProvider.class, "embedding-init"),
-                PluginRegistry.load(SentenceTaskProvider.class, "task"));
+                PluginRegistry.load(SentenceTaskProvider.class, "task"),
+                PluginRegistry.load(TokenTaskProvider.class, "token-task"));
     }
 
     /** Every registry, in the order {@code minialbert plugins} lists them. */
     public List<PluginRegistry<?>> all() {
-        return List.of(sharing, adaptation, embedding, initialiser, mapping, loss, tasks);
+        return List.of(sharing, adaptation, embedding, initialiser, mapping, loss, tasks, tokenTasks);
     }
 }

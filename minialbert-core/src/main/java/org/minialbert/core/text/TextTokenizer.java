@@ -122,6 +122,16 @@ public final class TextTokenizer implements AutoCloseable {
         return encoded;
     }
 
+    /** Word pieces of pre-tokenised words, without special tokens, each with the index of its word. */
+    public WordPieces wordPieces(List<String> words) {
+        Encoding encoding = tokenizer.encode(words.toArray(String[]::new), false, false);
+        return new WordPieces(encoding.getIds(), encoding.getWordIds());
+    }
+
+    /** Piece ids and, for each piece, the index of the word it came from. */
+    public record WordPieces(long[] ids, long[] wordIds) {
+    }
+
     /** Token ids and token type ids of one tokenised text or pair. */
     public record Encoded(long[] ids, long[] typeIds) {
     }

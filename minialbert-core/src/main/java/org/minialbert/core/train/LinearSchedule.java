@@ -7,7 +7,7 @@ import org.minialbert.api.ConfigurationException;
  * to 0 at {@code totalSteps} (HF {@code get_linear_schedule_with_warmup}). Step s (0-based) uses
  * {@code lr(s)}.
  */
-public record LinearSchedule(float peak, long warmupSteps, long totalSteps) {
+public record LinearSchedule(float peak, long warmupSteps, long totalSteps) implements LearningRateSchedule {
 
     public LinearSchedule {
         if (!(peak > 0)) {
@@ -19,6 +19,7 @@ public record LinearSchedule(float peak, long warmupSteps, long totalSteps) {
         }
     }
 
+    @Override
     public float lr(long step) {
         if (step < warmupSteps) {
             return peak * step / warmupSteps;

@@ -30,6 +30,7 @@ import org.minialbert.api.plugin.LossShapes;
 import org.minialbert.api.plugin.LossTermProvider;
 import org.minialbert.api.plugin.ParameterSharingProvider;
 import org.minialbert.api.task.SentenceTaskProvider;
+import org.minialbert.api.task.TokenTaskProvider;
 import org.minialbert.core.engine.OfflineEngine;
 import org.minialbert.core.model.EncoderConfig;
 import org.minialbert.core.model.EncoderModel;
@@ -110,6 +111,7 @@ class PluginContractTest {
                 case "loss" -> ((LossTermProvider) plugin).create(settings, new LossShapes(16, 16, 2, 2), weights);
                 case "embedding-init" -> initialise((EmbeddingInitialiserProvider) plugin, settings, manager);
                 case "task" -> ((SentenceTaskProvider) plugin).create(settings);
+                case "token-task" -> ((TokenTaskProvider) plugin).create(settings);
                 default -> ((EmbeddingFactorisationProvider) plugin).create(settings,
                         plugin.name().equals("full-rank") ? new ModelShape(16, 16, 2, 32, 4, 1e-12f) : SHAPE, weights);
             }

@@ -1,0 +1,84 @@
+package org.minialbert.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.minialbert.core.engine.OfflineEngine;
+import org.minialbert.core.model.EmbeddedModel;
+import org.minialbert.core.model.EncoderConfig;
+import org.minialbert.core.model.EncoderModel;
+import org.minialbert.core.model.HeadKind;
+import org.minialbert.core.model.ModelCheckpoint;
+import org.minialbert.core.model.ModelFactory;
+
+/** The ner command end to end on the real NCBI-disease data with a tiny random student. */
+class NerCommandTest {
+    @TempDir
+    static Path shared;
+    private static Path student;
+
+    @BeforeAll
+    static void tinyStudent() throws IOException {
+        student = shared.resolve("student");
+        Map<String, Object> json = new HashMap<>(Map.of("model_type", "albert", "vocab_size", 30522, "hidden_size", 32,
+                "embedding_size", 16, "num_hidden_layers", 2, "num_attention_heads", 2, "intermediate_size", 64,
+                "max_position_embeddings", 64));
+        try (NDManager manager = OfflineEngine.newManager();
+                EncoderModel model = ModelFactory.fromClasspath().create(EncoderConfig.parse(
+                        new ObjectMapper().valueToTree(json), "tiny"), HeadKind.MASKED_LM, 0, manager)) {
+            ModelCheckpoint.save(model, student);
+        }
+        Files.copy(EmbeddedModel.BGE_SMALL_EN_V15.tokenizerFile(), student.resolve("tokenizer.json"));
+    }
+
+    @Test
+    void fineTunesNcbiDiseaseReportsTestF1AndTagsText(@TempDir Path out) throws IOException {
+        Path bioner = SharedFiles.require("data/bioner");
+        CliRun run = CliRun.of("ner", "--model", student, "--dataset", "NCBI-disease", "--data", bioner, "--epochs", "1",
+                "--batch", "64", "--lr", "2e-3", "--max-length", "48", "--save-model", "--output", out);
+        assertThat(run.status()).as(run.describe()).isZero();
+        assertThat(run.out()).contains("| ncbi-disease | f1 | test |");
+        Path runDir = out.resolve("ncbi-disease/lr0.002-bs64-ep1-run0");
+        JsonNode metrics = new ObjectMapper().readTree(runDir.resolve("metrics.json").toFile());
+        assertThat(metrics.path("test").has("f1")).isTrue();
+        assertThat(metrics.path("test").has("strict.f1")).isTrue();
+        assertThat(metrics.path("devel").path("accuracy").asDouble()).as("token accuracy (mostly O)").isGreaterThan(0.5);
+        assertThat(metrics.path("schedule").asText()).isEqualTo("cosine");
+        List<String> conll = Files.readAllLines(runDir.resolve("predictions-test.conll"));
+        long sentences = conll.stream().filter(String::isEmpty).count();
+        long words = conll.stream().filter(l -> !l.isEmpty()).count();
+        assertThat(sentences).as("every test sentence").isEqualTo(940);
+        assertThat(words).as("every test word, none dropped by windowing").isEqualTo(24497);
+        assertThat(conll.get(0)).matches("[^\\t]+\\t(O|[BI]-Disease)\\t(O|[BI]-Disease)");
+
+        Path text = Files.writeString(out.resolve("text.txt"), "Familial breast cancer is linked to BRCA1.\n");
+        CliRun predict = CliRun.of("ner", "predict", "--model", runDir.resolve("model"), "--input", text);
+        assertThat(predict.status()).as(predict.describe()).isZero();
+        assertThat(predict.out().lines().filter(l -> !l.isEmpty()).toList()).hasSize(8)
+                .allMatch(l -> l.matches("[^\\t]+\\t(O|[BI]-Disease)"));
+    }
+
+    @Test
+    void badInputIsReported(@TempDir Path tmp) throws IOException {
+        Path data = tmp.resolve("bioner");
+        Files.createDirectories(data.resolve("NCBI-disease-IOB"));
+        Files.writeString(data.resolve("NCBI-disease-IOB/train.tsv"), "Aspirin\tO\nhelps\n");
+        assertThat(CliRun.of("ner", "--model", student, "--dataset", "ncbi-disease", "--data", data, "--output",
+                tmp.resolve("out")).userError()).contains("train.tsv:2");
+        assertThat(CliRun.of("ner", "--model", student, "--dataset", "ncbi", "--data", data, "--output",
+                tmp.resolve("out")).userError()).contains("unknown token-task 'ncbi'").contains("ncbi-disease");
+        assertThat(CliRun.of("ner", "--model", student, "--dataset", "ncbi-disease", "--data", tmp.resolve("none"),
+                "--output", tmp.resolve("out")).userError()).contains("NCBI-disease");
+    }
+}
