@@ -33,20 +33,32 @@ public record TensorData(DataType dataType, Shape shape, ByteBuffer bytes) {
     }
 
     /**
-     * A new array in {@code manager} that owns a copy of these values (the bytes may be a read-only
-     * mapping of a file); F16/BF16/F64 are widened or narrowed to F32.
+     * A new array in {@code manager} that owns a copy of these values in engine memory (the bytes may
+     * be a read-only mapping of a file); F16/BF16/F64 are widened or narrowed to F32.
      */
     public NDArray toNDArray(NDManager manager) {
         switch (dataType) {
             case FLOAT16:
             case BFLOAT16:
             case FLOAT64:
-                return manager.create(toFloats(), shape);
+                try (NDArray borrowed = manager.create(toFloats(), shape)) {
+                    return owned(borrowed);
+                }
             default:
                 ByteBuffer copy = ByteBuffer.allocateDirect(bytes.remaining()).order(ByteOrder.LITTLE_ENDIAN);
                 copy.put(bytes.duplicate()).flip();
-                return manager.create(copy, shape, dataType);
+                try (NDArray borrowed = manager.create(copy, shape, dataType)) {
+                    return owned(borrowed);
+                }
         }
+    }
+
+    /**
+     * A copy in memory the engine owns. An array made from a Java buffer is a view of that buffer;
+     * weights are updated in place for the whole run, so they must not depend on a buffer's lifetime.
+     */
+    private static NDArray owned(NDArray borrowed) {
+        return borrowed.duplicate();
     }
 
     /** The values as floats, whatever the stored real type. */

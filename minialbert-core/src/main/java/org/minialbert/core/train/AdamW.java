@@ -92,9 +92,9 @@ public final class AdamW {
                 throw new CheckpointException(source + ": optimizer state for '" + entry.getKey() + "' is missing or "
                         + "has the wrong shape; the checkpoint does not belong to this job");
             }
-            NDArray array = entry.getValue();
-            try (NDManager scope = array.getManager().newSubManager()) {
-                array.set(saved.toNDArray(scope).toByteBuffer());
+            NDArray moment = entry.getValue();
+            try (NDArray restored = saved.toNDArray(moment.getManager())) {
+                moment.muli(0).addi(restored);
             }
         }
     }
