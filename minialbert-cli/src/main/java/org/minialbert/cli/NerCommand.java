@@ -3,7 +3,6 @@ package org.minialbert.cli;
 import com.typesafe.config.ConfigFactory;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +10,6 @@ import org.minialbert.api.CheckpointException;
 import org.minialbert.api.ConfigurationException;
 import org.minialbert.api.task.TokenTask;
 import org.minialbert.api.task.TokenTaskProvider;
-import org.minialbert.core.finetune.GridSpec;
 import org.minialbert.core.finetune.NerGrid;
 import org.minialbert.core.finetune.ResultsTable;
 import org.minialbert.core.finetune.TaskResult;
@@ -33,36 +31,9 @@ final class NerCommand implements Runnable {
     private final ModelLocator locator;
     private final ModelFactory factory;
 
-    @Option(names = "--model", paramLabel = "M", description = "model directory, .onnx file or embedded model name (required)")
-    private String model;
-
     @Option(names = "--dataset", split = ",", paramLabel = "D",
-            description = "ncbi-disease, bc5cdr-disease, bc5cdr-chem, bc2gm (or their folder names), or all")
+            description = "ncbi-disease, bc5cdr-disease, bc5cdr-chem, bc2gm (or their folder names), or all (required)")
     private List<String> datasets;
-
-    @Option(names = "--data", paramLabel = "PATH", description = "folder with the datasets' IOB folders")
-    private Path data;
-
-    @Option(names = "--mode", defaultValue = "full", paramLabel = "full|adapters", description = "(default: ${DEFAULT-VALUE})")
-    private String mode;
-
-    @Option(names = "--lr", split = ",", defaultValue = "5e-5", paramLabel = "LR", description = "learning rates")
-    private List<Float> learningRates;
-
-    @Option(names = "--batch", split = ",", defaultValue = "16", paramLabel = "B", description = "batch sizes")
-    private List<Integer> batchSizes;
-
-    @Option(names = "--epochs", split = ",", defaultValue = "3", paramLabel = "E", description = "epoch counts")
-    private List<Integer> epochs;
-
-    @Option(names = "--runs", defaultValue = "1", description = "seeded runs per configuration (default: ${DEFAULT-VALUE})")
-    private int runs;
-
-    @Option(names = "--seed", defaultValue = "42", description = "first run's seed (default: ${DEFAULT-VALUE})")
-    private long seed;
-
-    @Option(names = "--max-length", defaultValue = "128", description = "pieces per window (default: ${DEFAULT-VALUE})")
-    private int maxLength;
 
     @Option(names = "--schedule", defaultValue = "cosine", paramLabel = "cosine|linear",
             description = "learning-rate decay (default: ${DEFAULT-VALUE}, the reference)")
@@ -72,11 +43,8 @@ final class NerCommand implements Runnable {
             + "word piece of each word and score words (default), or every piece and score pieces (the reference)")
     private String labelling;
 
-    @Option(names = "--save-model", description = "save each fine-tuned model in its run folder")
-    private boolean saveModel;
-
-    @Option(names = "--output", paramLabel = "DIR", description = "results folder (required)")
-    private Path output;
+    @CommandLine.Mixin
+    private GridOptions options = new GridOptions();
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -89,27 +57,25 @@ final class NerCommand implements Runnable {
 
     @Override
     public void run() {
-        if (model == null || datasets == null || data == null || output == null) {
+        if (!options.complete() || datasets == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "ner needs --model, --dataset, --data and "
                     + "--output (or use: ner predict)");
         }
-        check("--mode", mode, "full", "adapters");
         check("--schedule", schedule, "cosine", "linear");
         check("--labelling", labelling, "first", "all");
-        GridSpec grid = new GridSpec(learningRates, batchSizes, epochs, runs, mode.equals("adapters"), 0f, 0.01f,
-                maxLength, seed);
-        NerGrid.Options options = new NerGrid.Options(labelling.equals("all"), schedule.equals("cosine"), saveModel);
+        NerGrid.Options ner = new NerGrid.Options(labelling.equals("all"), schedule.equals("cosine"), options.saveModel);
         NerGrid runner = new NerGrid(locator, System.err);
         List<TaskResult> results = new ArrayList<>();
         for (TokenTask task : tasks(factory.catalog().tokenTasks(), datasets)) {
-            results.add(runner.run(model, task, data, grid, options, output));
+            results.add(runner.run(options.model, task, options.data, options.grid(), ner, options.output));
             try {
-                AtomicFiles.writeString(output.resolve("results.md"), ResultsTable.markdown(model, results));
+                AtomicFiles.writeString(options.output.resolve("results.md"), ResultsTable.markdown(options.model,
+                        results));
             } catch (IOException e) {
-                throw new CheckpointException(output + ": cannot write results.md: " + e.getMessage(), e);
+                throw new CheckpointException(options.output + ": cannot write results.md: " + e.getMessage(), e);
             }
         }
-        spec.commandLine().getOut().println(ResultsTable.markdown(model, results));
+        spec.commandLine().getOut().println(ResultsTable.markdown(options.model, results));
     }
 
     private static void check(String option, String value, String... allowed) {

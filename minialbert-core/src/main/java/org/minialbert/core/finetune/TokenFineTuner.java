@@ -1,28 +1,17 @@
 package org.minialbert.core.finetune;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.minialbert.api.nn.ForwardContext;
 import org.minialbert.api.task.TokenExample;
 import org.minialbert.core.data.MlmMasking;
 import org.minialbert.core.data.Permutation;
-import org.minialbert.core.engine.OfflineEngine;
 import org.minialbert.core.model.EncoderModel;
 import org.minialbert.core.text.TokenBatch;
-import org.minialbert.core.train.AdamW;
-import org.minialbert.core.train.AdamWSettings;
-import org.minialbert.core.train.CosineSchedule;
 import org.minialbert.core.train.CrossEntropy;
-import org.minialbert.core.train.GradientClipping;
-import org.minialbert.core.train.LearningRateSchedule;
-import org.minialbert.core.train.LinearSchedule;
-import org.minialbert.core.train.ProgressBar;
 
 /**
  * Trains a token-classification model on {@link TokenWindows} (cross-entropy over the labelled
@@ -42,42 +31,13 @@ public final class TokenFineTuner {
     /** Trains in place; {@code cosine} selects the reference's cosine decay, else linear. Returns seconds. */
     public static double train(EncoderModel model, TokenWindows data, FineTuneSettings s, boolean cosine,
             String label, PrintStream log) {
-        Engine engine = OfflineEngine.pytorch();
-        AdamW optimizer = new AdamW(SentenceFineTuner.trainable(model, s.adapters()),
-                new AdamWSettings(0.9f, 0.999f, 1e-8f, s.weightDecay()));
-        int n = data.windows().size();
-        long perEpoch = (n + s.batchSize() - 1) / s.batchSize();
-        long total = perEpoch * s.epochs();
-        long warmup = (long) (s.warmupRatio() * total);
-        LearningRateSchedule schedule = cosine ? new CosineSchedule(s.learningRate(), warmup, total)
-                : new LinearSchedule(s.learningRate(), warmup, total);
-        long started = System.nanoTime();
-        long step = 0;
-        for (int epoch = 0; epoch < s.epochs(); epoch++) {
-            int[] order = Permutation.of(n, new Random(s.seed() * 1_000_003L + epoch));
-            ProgressBar progress = new ProgressBar(log, label + " epoch " + (epoch + 1) + "/" + s.epochs(), perEpoch, 0);
-            for (int from = 0, b = 0; from < n; from += s.batchSize(), b++, step++) {
-                int to = Math.min(n, from + s.batchSize());
-                engine.setRandomSeed((int) (s.seed() * 31 + step));
-                float loss;
-                try (NDManager scope = model.weights().manager().newSubManager()) {
-                    TokenBatch batch = data.batch(order, from, to);
-                    long[][] positions = labelledPositions(data, order, from, to, batch.length());
-                    try (GradientCollector collector = engine.newGradientCollector()) {
-                        NDArray logits = model.forward(batch.slice(0, batch.rows(), scope), ForwardContext.TRAIN).logits();
-                        NDArray rows = logits.reshape(-1, logits.getShape().get(2)).get(scope.create(positions[0]));
-                        NDArray objective = CrossEntropy.mean(rows, scope.create(positions[1]));
-                        collector.backward(objective);
-                        loss = objective.getFloat();
-                    }
-                }
-                float norm = GradientClipping.clip(optimizer.weights(), s.maxGradNorm());
-                Divergence.check(label, step, loss, norm);
-                optimizer.step(schedule.lr(step));
-                progress.update(b + 1, String.format("loss %.4f", loss));
-            }
-        }
-        return (System.nanoTime() - started) / 1e9;
+        return TrainingLoop.run(model, data.windows().size(), s, cosine, label, log, (scope, order, from, to) -> {
+            TokenBatch batch = data.batch(order, from, to);
+            long[][] positions = labelledPositions(data, order, from, to, batch.length());
+            NDArray logits = model.forward(batch.slice(0, batch.rows(), scope), ForwardContext.TRAIN).logits();
+            NDArray rows = logits.reshape(-1, logits.getShape().get(2)).get(scope.create(positions[0]));
+            return CrossEntropy.mean(rows, scope.create(positions[1]));
+        });
     }
 
     /** Flat (row * length + position) indices of the labelled positions, and their labels. */
