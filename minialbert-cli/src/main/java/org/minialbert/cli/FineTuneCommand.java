@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code minialbert finetune}: the glue command as a HOCON job. */
 @Command(name = "finetune", mixinStandardHelpOptions = true,
-        description = "Fine-tune and evaluate on GLUE tasks as described by a HOCON job (see minialbert.finetune in "
-                + "core's reference.conf).")
+        description = "Fine-tune and evaluate on GLUE tasks and/or biomedical NER datasets as described by a HOCON job "
+                + "(see minialbert.finetune in core's reference.conf).")
 final class FineTuneCommand implements Runnable {
     private final ModelLocator locator;
     private final ModelFactory factory;
@@ -43,7 +43,7 @@ final class FineTuneCommand implements Runnable {
     @Override
     public void run() {
         FineTuneJob loaded = FineTuneJob.load(job, overrides);
-        List<TaskResult> results = loaded.run(locator, factory.catalog().tasks(), output, System.err);
+        List<TaskResult> results = loaded.run(locator, factory.catalog(), output, System.err);
         spec.commandLine().getOut().println(ResultsTable.markdown(loaded.model(), results));
     }
 }

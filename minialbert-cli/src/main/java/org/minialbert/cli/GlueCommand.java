@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.List;
 import org.minialbert.core.finetune.FineTuneJob;
+import org.minialbert.core.finetune.NerGrid;
 import org.minialbert.core.finetune.ResultsTable;
 import org.minialbert.core.finetune.TaskResult;
 import org.minialbert.core.model.ModelFactory;
@@ -44,8 +45,9 @@ final class GlueCommand implements Runnable {
             throw new CommandLine.ParameterException(spec.commandLine(), "glue needs --model, --task, --data and "
                     + "--output (or use: glue evaluate)");
         }
-        FineTuneJob job = new FineTuneJob(options.model, tasks, options.data, options.grid(), options.saveModel);
-        List<TaskResult> results = job.run(locator, factory.catalog().tasks(), options.output, System.err);
+        FineTuneJob job = new FineTuneJob(options.model, tasks, options.data, options.grid(), options.saveModel,
+                new NerGrid.Options(false, true, options.saveModel));
+        List<TaskResult> results = job.run(locator, factory.catalog(), options.output, System.err);
         PrintWriter out = spec.commandLine().getOut();
         out.print(ResultsTable.markdown(options.model, results));
         out.println("results: " + options.output.resolve("results.md"));

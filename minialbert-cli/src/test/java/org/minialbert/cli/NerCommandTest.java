@@ -70,6 +70,20 @@ class NerCommandTest {
     }
 
     @Test
+    void runsAsAHoconJob(@TempDir Path out) throws IOException {
+        Path bioner = SharedFiles.require("data/bioner");
+        Path job = Files.writeString(out.resolve("ner.conf"), "model = \"" + student + "\"\ntasks = [NCBI-disease]\n"
+                + "data = \"" + bioner + "\"\nepochs = [1]\nbatch-sizes = [64]\nlearning-rates = [2e-3]\n"
+                + "max-length = 48\nner-schedule = linear\n");
+        CliRun run = CliRun.of("finetune", job, "--output", out.resolve("run"));
+        assertThat(run.status()).as(run.describe()).isZero();
+        assertThat(run.out()).contains("| ncbi-disease | f1 | test |");
+        JsonNode metrics = new ObjectMapper().readTree(out.resolve("run/ncbi-disease/lr0.002-bs64-ep1-run0/metrics.json")
+                .toFile());
+        assertThat(metrics.path("schedule").asText()).isEqualTo("linear");
+    }
+
+    @Test
     void badInputIsReported(@TempDir Path tmp) throws IOException {
         Path data = tmp.resolve("bioner");
         Files.createDirectories(data.resolve("NCBI-disease-IOB"));

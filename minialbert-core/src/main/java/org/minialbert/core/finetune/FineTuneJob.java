@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.minialbert.api.CheckpointException;
 import org.minialbert.api.task.SentenceTask;
 import org.minialbert.api.task.SentenceTaskProvider;
@@ -15,14 +16,17 @@ import org.minialbert.core.config.Problems;
 import org.minialbert.core.config.SettingsReader;
 import org.minialbert.core.io.AtomicFiles;
 import org.minialbert.core.model.ModelLocator;
+import org.minialbert.core.plugin.PluginCatalog;
 import org.minialbert.core.plugin.PluginRegistry;
 
 /**
- * A fine-tuning job (the {@code glue} command's options, or a HOCON file read by {@code finetune};
+ * A fine-tuning job on GLUE tasks and/or NER datasets (the {@code glue} command's options, or a
+ * HOCON file read by {@code finetune};
  * defaults in core's reference.conf under {@code minialbert.finetune}): one model, several tasks, one
  * grid. Running it writes every run's outputs, then {@code results.md} after each task.
  */
-public record FineTuneJob(String model, List<String> tasks, Path data, GridSpec grid, boolean saveModel) {
+public record FineTuneJob(String model, List<String> tasks, Path data, GridSpec grid, boolean saveModel,
+        NerGrid.Options ner) {
 
     /** Loads a job file (null for the defaults) with {@code --set} overrides; all problems reported together. */
     public static FineTuneJob load(Path file, List<String> overrides) {
@@ -33,15 +37,17 @@ public record FineTuneJob(String model, List<String> tasks, Path data, GridSpec 
         List<String> tasks = r.strings("tasks");
         String data = r.optionalString("data");
         if (data == null) {
-            r.fail("data", "is required: the glue_data folder (data = \"path/to/glue_data\")", null);
+            r.fail("data", "is required: the glue_data folder, or the folder of the NER datasets", null);
         }
         GridSpec grid = new GridSpec(floats(r.numbers("learning-rates", 1e-12)), r.integers("batch-sizes", 1),
                 r.integers("epochs", 1), r.integer("runs", 1, 1000), r.choice("mode", List.of("full", "adapters"))
                 .equals("adapters"), (float) r.number("warmup-ratio", 0, 0.99), (float) r.number("weight-decay", 0, 10),
                 r.integer("max-length", 3, 1 << 16), (long) r.number("seed", 0, Long.MAX_VALUE));
         boolean save = r.bool("save-model");
+        NerGrid.Options ner = new NerGrid.Options(r.choice("ner-labelling", List.of("first", "all")).equals("all"),
+                r.choice("ner-schedule", List.of("cosine", "linear")).equals("cosine"), save);
         problems.throwIfAny();
-        return new FineTuneJob(model, tasks, Path.of(data), grid, save);
+        return new FineTuneJob(model, tasks, Path.of(data), grid, save, ner);
     }
 
     private static List<Float> floats(List<Double> values) {
@@ -59,14 +65,20 @@ public record FineTuneJob(String model, List<String> tasks, Path data, GridSpec 
         return selected;
     }
 
-    /** Runs every task's grid; {@code output/results.md} is rewritten after each task. */
-    public List<TaskResult> run(ModelLocator locator, PluginRegistry<SentenceTaskProvider> registry, Path output,
-            PrintStream log) {
-        List<SentenceTask> selected = tasks(registry, tasks);
-        TaskGrid runner = new TaskGrid(locator, log);
+    /**
+     * Runs every task's grid (GLUE tasks and NER datasets may be mixed); {@code output/results.md} is
+     * rewritten after each task.
+     */
+    public List<TaskResult> run(ModelLocator locator, PluginCatalog catalog, Path output, PrintStream log) {
+        TaskGrid glue = new TaskGrid(locator, log);
+        NerGrid nerGrid = new NerGrid(locator, log);
         List<TaskResult> results = new ArrayList<>();
-        for (SentenceTask task : selected) {
-            results.add(runner.run(model, task, data, grid, output, saveModel));
+        for (String name : tasks.equals(List.of("all")) ? allNames(catalog) : tasks) {
+            String key = name.strip().toLowerCase(Locale.ROOT).replaceFirst("-iob$", "");
+            boolean token = catalog.tokenTasks().all().stream().anyMatch(p -> p.name().equals(key));
+            results.add(token
+                    ? nerGrid.run(model, catalog.tokenTasks().get(key).create(ConfigFactory.empty()), data, grid, ner, output)
+                    : glue.run(model, tasks(catalog.tasks(), List.of(key)).get(0), data, grid, output, saveModel));
             try {
                 AtomicFiles.writeString(output.resolve("results.md"), ResultsTable.markdown(model, results));
             } catch (IOException e) {
@@ -74,5 +86,9 @@ public record FineTuneJob(String model, List<String> tasks, Path data, GridSpec 
             }
         }
         return results;
+    }
+
+    private static List<String> allNames(PluginCatalog catalog) {
+        return catalog.tasks().all().stream().map(SentenceTaskProvider::name).toList();
     }
 }
