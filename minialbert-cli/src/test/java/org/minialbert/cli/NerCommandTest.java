@@ -2,25 +2,15 @@ package org.minialbert.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.minialbert.core.engine.OfflineEngine;
-import org.minialbert.core.model.EmbeddedModel;
-import org.minialbert.core.model.EncoderConfig;
-import org.minialbert.core.model.EncoderModel;
-import org.minialbert.core.model.HeadKind;
-import org.minialbert.core.model.ModelCheckpoint;
-import org.minialbert.core.model.ModelFactory;
 
 /** The ner command end to end on the real NCBI-disease data with a tiny random student. */
 class NerCommandTest {
@@ -30,16 +20,7 @@ class NerCommandTest {
 
     @BeforeAll
     static void tinyStudent() throws IOException {
-        student = shared.resolve("student");
-        Map<String, Object> json = new HashMap<>(Map.of("model_type", "albert", "vocab_size", 30522, "hidden_size", 32,
-                "embedding_size", 16, "num_hidden_layers", 2, "num_attention_heads", 2, "intermediate_size", 64,
-                "max_position_embeddings", 64));
-        try (NDManager manager = OfflineEngine.newManager();
-                EncoderModel model = ModelFactory.fromClasspath().create(EncoderConfig.parse(
-                        new ObjectMapper().valueToTree(json), "tiny"), HeadKind.MASKED_LM, 0, manager)) {
-            ModelCheckpoint.save(model, student);
-        }
-        Files.copy(EmbeddedModel.BGE_SMALL_EN_V15.tokenizerFile(), student.resolve("tokenizer.json"));
+        student = TinyStudent.create(shared.resolve("student"), 64, false);
     }
 
     @Test
