@@ -31,10 +31,6 @@ public final class Problems {
         return messages.isEmpty();
     }
 
-    public List<String> messages() {
-        return List.copyOf(messages);
-    }
-
     public void throwIfAny() {
         if (!messages.isEmpty()) {
             throw new ConfigurationException(messages.size() == 1 ? messages.get(0)

@@ -37,14 +37,6 @@ public final class SettingsReader {
         return locations;
     }
 
-    public Problems problems() {
-        return problems;
-    }
-
-    public boolean isSet(String path) {
-        return config.hasPath(path);
-    }
-
     public String string(String path) {
         remember(path);
         try {

@@ -40,11 +40,6 @@ public final class BatchSampler {
         return TokenBatch.padded(ids, types);
     }
 
-    /** Epoch of the {@code index}-th batch's first window. */
-    public long epochOf(long index) {
-        return index * batchSize / windows.size();
-    }
-
     private int[] order(int epoch) {
         if (epoch != cachedEpoch) {
             cachedOrder = Permutation.of(windows.size(), new Random(seed + epoch));

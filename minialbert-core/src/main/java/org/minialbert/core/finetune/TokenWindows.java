@@ -80,10 +80,6 @@ public final class TokenWindows {
         return windows;
     }
 
-    public boolean everyPiece() {
-        return everyPiece;
-    }
-
     /** Windows {@code order[from, to)} as a padded batch (token types 0). */
     public TokenBatch batch(int[] order, int from, int to) {
         List<long[]> ids = new ArrayList<>(to - from);

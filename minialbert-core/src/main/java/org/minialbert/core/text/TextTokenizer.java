@@ -69,10 +69,6 @@ public final class TextTokenizer implements AutoCloseable {
         }
     }
 
-    public Path file() {
-        return file;
-    }
-
     /** Token ids of one text, [CLS] and [SEP] included. */
     public long[] ids(String text) {
         return tokenizer.encode(text).getIds();
