@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {DistilCommand.class, ValidateCommand.class, GlueCommand.class, FineTuneCommand.class, NerCommand.class,
             EncodeCommand.class,
             InspectCommand.class,
-            PluginsCommand.class, CommandLine.HelpCommand.class})
+            PluginsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class MiniAlbertCommand implements Runnable {
 
     @CommandLine.Spec

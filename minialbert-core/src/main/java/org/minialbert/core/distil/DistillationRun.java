@@ -47,6 +47,7 @@ import org.minialbert.core.train.GradientClipping;
 import org.minialbert.core.train.LinearSchedule;
 import org.minialbert.core.train.MetricsLog;
 import org.minialbert.core.train.ProgressBar;
+import org.minialbert.core.train.StepPhases;
 
 /**
  * A distillation job made ready to run: teacher, student, objective and masking, all checked
@@ -76,7 +77,15 @@ public final class DistillationRun implements AutoCloseable {
     /** Loads the teacher, builds the student and the objective, and checks that they fit together. */
     public static DistillationRun prepare(DistillationSettings settings, ModelLocator locator, ModelFactory factory,
             NDManager manager) {
-        LoadedModel teacher = locator.load(settings.teacher().model(), null, manager);
+        return prepare(settings, locator.load(settings.teacher().model(), null, manager), factory, manager);
+    }
+
+    /**
+     * Builds the student and the objective for an already loaded teacher (which the run then owns
+     * and closes), and checks that they fit together.
+     */
+    public static DistillationRun prepare(DistillationSettings settings, LoadedModel teacher, ModelFactory factory,
+            NDManager manager) {
         EncoderModel student = null;
         try {
             MlmMasking masking = teacher.tokenizer().map(file -> masking(file, teacher.model(), settings)).orElse(null);
@@ -205,21 +214,27 @@ public final class DistillationRun implements AutoCloseable {
         }
         try (NDManager scope = manager.newSubManager()) {
             DistillationLosses losses = forward(scope, new TokenBatch(ids, batch.attentionMask(), batch.tokenTypeIds(),
-                    batch.rows(), batch.length()), labels, ForwardContext.EVAL);
+                    batch.rows(), batch.length()), labels, ForwardContext.EVAL, new StepPhases());
             Map<String, Float> values = new LinkedHashMap<>();
             losses.terms().forEach((name, value) -> values.put(name, value.getFloat()));
             return values;
         }
     }
 
-    private DistillationLosses forward(NDManager scope, TokenBatch batch, long[] labels, ForwardContext context) {
+    private DistillationLosses forward(NDManager scope, TokenBatch batch, long[] labels, ForwardContext context,
+            StepPhases phases) {
         EncoderInputs inputs = batch.slice(0, batch.rows(), scope);
         LossRows rows = LossRows.of(inputs.attentionMask(), scope.create(labels, new Shape(batch.rows(), batch.length())),
                 scope);
+        phases.lap(StepPhases.Phase.DATA);
         TeacherSignals signals = TeacherSignals.of(teacher.model(), inputs, rows,
                 settings.teacher().trainMode() ? ForwardContext.TRAIN : ForwardContext.EVAL);
+        phases.lap(StepPhases.Phase.TEACHER);
         EncoderOutputs outputs = student.encode(inputs, context);
-        return loss.compute(student, outputs, signals, rows);
+        phases.lap(StepPhases.Phase.STUDENT);
+        DistillationLosses losses = loss.compute(student, outputs, signals, rows);
+        phases.lap(StepPhases.Phase.LOSS);
+        return losses;
     }
 
     /** Trains, writing checkpoints, metrics and the final student into {@code runDir}. */
@@ -227,9 +242,7 @@ public final class DistillationRun implements AutoCloseable {
         DistillationSettings.Train t = settings.train();
         List<int[]> windows = windows(log);
         BatchSampler sampler = new BatchSampler(windows, t.batchSize(), t.seed());
-        List<Weight> trainable = new ArrayList<>(student.weights().all());
-        trainable.addAll(objectiveWeights.all());
-        AdamW optimizer = new AdamW(trainable, t.adam());
+        AdamW optimizer = newOptimizer();
         LinearSchedule schedule = new LinearSchedule(t.learningRate(), t.warmupSteps(), t.steps());
         TrainingCheckpoints checkpoints = new TrainingCheckpoints(runDir, settings.checkpoints().keep());
         long start = 0;
@@ -239,14 +252,19 @@ public final class DistillationRun implements AutoCloseable {
             start = TrainingCheckpoints.restore(latest, student, objectiveWeights, optimizer);
             log.println("resumed from " + latest + " after step " + start);
         }
-        Engine engine = OfflineEngine.pytorch();
         ProgressBar progress = new ProgressBar(log, "distil", t.steps(), start);
         long began = System.nanoTime();
         Map<String, Float> last = Map.of();
         try (MetricsLog metrics = MetricsLog.open(runDir.resolve("metrics.jsonl"), start)) {
             for (long step = start; step < t.steps(); step++) {
                 long stepStart = System.nanoTime();
-                StepResult result = step(engine, sampler, step, optimizer, schedule.lr(step));
+                StepPhases phases = new StepPhases();
+                List<TokenBatch> batches = new ArrayList<>();
+                for (int micro = 0; micro < t.gradientAccumulation(); micro++) {
+                    batches.add(sampler.batch(step * t.gradientAccumulation() + micro));
+                }
+                phases.lap(StepPhases.Phase.DATA);
+                StepResult result = update(batches, step, optimizer, schedule.lr(step), phases);
                 last = result.losses();
                 double seconds = (System.nanoTime() - stepStart) / 1e9;
                 if ((step + 1) % settings.logEvery() == 0 || step + 1 == t.steps()) {
@@ -257,6 +275,7 @@ public final class DistillationRun implements AutoCloseable {
                     line.put("grad_norm", result.gradientNorm());
                     line.put("tokens_per_s", result.tokens() / seconds);
                     line.put("seconds", seconds);
+                    phases.seconds().forEach((phase, value) -> line.put("seconds." + phase, value));
                     metrics.write(line);
                 }
                 progress.update(step + 1, String.format("loss %.4f", result.losses().get(DistillationLosses.TOTAL)));
@@ -298,13 +317,32 @@ public final class DistillationRun implements AutoCloseable {
         return root.resolve("windows");
     }
 
-    private StepResult step(Engine engine, BatchSampler sampler, long step, AdamW optimizer, float lr) {
+    /** An optimizer over everything the run trains: the student and the objective's own weights. */
+    public AdamW newOptimizer() {
+        List<Weight> trainable = new ArrayList<>(student.weights().all());
+        trainable.addAll(objectiveWeights.all());
+        return new AdamW(trainable, settings.train().adam());
+    }
+
+    /**
+     * One update of step {@code step} from its micro-batches (unmasked; masking and dropout are
+     * seeded by the job's seed and the micro-batch's index, so a resumed run repeats them): forward,
+     * backward with the gradients summed over the micro-batches, clipping and the optimizer step.
+     * Time is charged to {@code phases} lap by lap.
+     */
+    public StepResult update(List<TokenBatch> microBatches, long step, AdamW optimizer, float lr, StepPhases phases) {
         DistillationSettings.Train t = settings.train();
+        if (masking == null) {
+            tokenizer();
+        }
+        Engine engine = OfflineEngine.pytorch();
+        int count = microBatches.size();
         Map<String, Float> sums = new LinkedHashMap<>();
         long tokens = 0;
-        for (int micro = 0; micro < t.gradientAccumulation(); micro++) {
-            long index = step * t.gradientAccumulation() + micro;
-            TokenBatch batch = sampler.batch(index);
+        long labelled = 0;
+        for (int micro = 0; micro < count; micro++) {
+            long index = step * count + micro;
+            TokenBatch batch = microBatches.get(micro);
             MlmMasking.Masked masked = masking.apply(batch.inputIds(), batch.attentionMask(),
                     new SplittableRandom(t.seed() * 0x9E3779B97F4A7C15L + index));
             engine.setRandomSeed((int) (t.seed() * 31 + index));
@@ -313,20 +351,24 @@ public final class DistillationRun implements AutoCloseable {
                         batch.rows(), batch.length());
                 DistillationLosses losses;
                 try (GradientCollector collector = engine.newGradientCollector()) {
-                    losses = forward(scope, maskedBatch, masked.labels(), ForwardContext.TRAIN);
-                    NDArray objective = losses.total().div(t.gradientAccumulation());
+                    losses = forward(scope, maskedBatch, masked.labels(), ForwardContext.TRAIN, phases);
+                    NDArray objective = losses.total().div(count);
                     collector.backward(objective);
+                    phases.lap(StepPhases.Phase.BACKWARD);
                 }
-                losses.terms().forEach((name, value) -> sums.merge(name, value.getFloat() / t.gradientAccumulation(),
-                        Float::sum));
+                losses.terms().forEach((name, value) -> sums.merge(name, value.getFloat() / count, Float::sum));
             }
             for (long m : batch.attentionMask()) {
                 tokens += m;
             }
+            for (long label : masked.labels()) {
+                labelled += label == MlmMasking.IGNORED ? 0 : 1;
+            }
         }
         float norm = GradientClipping.clip(optimizer.weights(), t.maxGradNorm());
         optimizer.step(lr);
-        return new StepResult(sums, norm, tokens);
+        phases.lap(StepPhases.Phase.OPTIMIZER);
+        return new StepResult(sums, norm, tokens, labelled);
     }
 
     private void copyTokenizer(Path studentDir) {
@@ -344,6 +386,14 @@ public final class DistillationRun implements AutoCloseable {
         teacher.close();
     }
 
-    private record StepResult(Map<String, Float> losses, float gradientNorm, long tokens) {
+    /**
+     * What one update did.
+     *
+     * @param losses every loss term, averaged over the micro-batches
+     * @param gradientNorm the global gradient norm before clipping
+     * @param tokens the real (unpadded) tokens of the micro-batches
+     * @param labelled the masked positions (rows of the vocabulary projection)
+     */
+    public record StepResult(Map<String, Float> losses, float gradientNorm, long tokens, long labelled) {
     }
 }

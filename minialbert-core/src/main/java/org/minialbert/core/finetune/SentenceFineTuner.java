@@ -11,6 +11,7 @@ import org.minialbert.api.nn.Weight;
 import org.minialbert.api.nn.WeightGroup;
 import org.minialbert.api.task.SentenceTask;
 import org.minialbert.core.data.Permutation;
+import org.minialbert.core.model.EncoderInputs;
 import org.minialbert.core.model.EncoderModel;
 import org.minialbert.core.text.TokenBatch;
 import org.minialbert.core.train.CrossEntropy;
@@ -39,9 +40,17 @@ public final class SentenceFineTuner {
         return TrainingLoop.run(model, data.size(), s, false, label, log, (scope, order, from, to) -> {
             TokenBatch batch = data.batch(order, from, to);
             NDArray gold = labels(scope, data, order, from, to, task.isRegression());
-            NDArray logits = model.forward(batch.slice(0, batch.rows(), scope), ForwardContext.TRAIN).logits();
-            return task.isRegression() ? logits.reshape(-1).sub(gold).square().mean() : CrossEntropy.mean(logits, gold);
+            return loss(model, batch.slice(0, batch.rows(), scope), gold, task.isRegression());
         });
+    }
+
+    /**
+     * The training loss of a batch with dropout active: mean squared error against {@code gold}
+     * scores for regression, else cross-entropy against {@code gold} class indices.
+     */
+    public static NDArray loss(EncoderModel model, EncoderInputs inputs, NDArray gold, boolean regression) {
+        NDArray logits = model.forward(inputs, ForwardContext.TRAIN).logits();
+        return regression ? logits.reshape(-1).sub(gold).square().mean() : CrossEntropy.mean(logits, gold);
     }
 
     /** Predictions for every example, in order: class indices, or scores for regression. */

@@ -1,0 +1,33 @@
+package org.minialbert.core.bench;
+
+import java.util.Map;
+
+/**
+ * One measured workload.
+ *
+ * @param name what ran, e.g. {@code distil} or {@code inference student}
+ * @param shape the batch
+ * @param seconds median seconds per step
+ * @param tokens tokens per step
+ * @param flops FLOPs per step by {@link FlopCount}
+ * @param peakResidentBytes peak resident set size while it ran (-1 where unknown)
+ * @param liveArrays NDArrays alive after its last step
+ * @param liveArrayGrowth change of the live NDArray count over the timed steps (0 = no leak)
+ * @param phases seconds per step by phase (training steps that report them; else empty)
+ */
+public record BenchRow(String name, BatchShape shape, double seconds, long tokens, double flops,
+        long peakResidentBytes, int liveArrays, int liveArrayGrowth, Map<String, Double> phases) {
+
+    public double tokensPerSecond() {
+        return tokens / seconds;
+    }
+
+    public double gflops() {
+        return flops / seconds / 1e9;
+    }
+
+    /** Model FLOP utilisation: the achieved rate as a fraction of {@code ceilingGflops}. */
+    public double mfu(double ceilingGflops) {
+        return gflops() / ceilingGflops;
+    }
+}

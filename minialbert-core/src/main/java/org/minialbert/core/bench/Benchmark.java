@@ -1,0 +1,172 @@
+package org.minialbert.core.bench;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.minialbert.api.nn.ForwardContext;
+import org.minialbert.core.distil.DistillationRun;
+import org.minialbert.core.engine.OfflineEngine;
+import org.minialbert.core.finetune.FineTuneSettings;
+import org.minialbert.core.finetune.FineTuneStep;
+import org.minialbert.core.finetune.SentenceFineTuner;
+import org.minialbert.core.model.EncoderModel;
+import org.minialbert.core.model.HeadKind;
+import org.minialbert.core.model.ModelFactory;
+import org.minialbert.core.text.TokenBatch;
+import org.minialbert.core.train.AdamW;
+import org.minialbert.core.train.StepPhases;
+
+/**
+ * Runs every workload of {@code minialbert bench} on one prepared distillation job, in one process:
+ * the GEMM ceiling, then the teacher's forward pass, the student's forward and backward passes, the
+ * distillation update at each requested shape (with where its time goes), a fine-tuning update of
+ * the student and of the teacher with a sequence head, and inference of both. Each workload runs
+ * {@code warmup} untimed steps, then {@code steps} timed ones; rows report the median.
+ */
+public final class Benchmark {
+    private static final int LABELS = 2;
+
+    /**
+     * What to measure.
+     *
+     * @param gemmSizes square matrix sizes for the ceiling
+     */
+    public record Options(int warmup, int steps, List<BatchShape> distilShapes, BatchShape fineTune,
+            BatchShape inference, int[] gemmSizes) {
+    }
+
+    private final DistillationRun run;
+    private final ModelFactory factory;
+    private final NDManager manager;
+    private final Options options;
+    private final PrintStream log;
+    private final MemoryProbe memory;
+
+    public Benchmark(DistillationRun run, ModelFactory factory, NDManager manager, Options options, PrintStream log) {
+        this.run = run;
+        this.factory = factory;
+        this.manager = manager;
+        this.options = options;
+        this.log = log;
+        this.memory = new MemoryProbe(manager);
+    }
+
+    /** Measures everything; rows are printed to the log as they complete. */
+    public BenchReport measure() {
+        log.println("GEMM ceiling: float32 products of sizes " + Arrays.toString(options.gemmSizes()));
+        GemmCeiling.Result ceiling = GemmCeiling.measure(manager, options.gemmSizes(), Math.max(3, options.steps()));
+        log.printf("ceiling %.1f GFLOP/s (n = %d)%n", ceiling.ceiling(), ceiling.bestSize());
+        List<BenchRow> rows = new ArrayList<>();
+        EncoderModel teacher = run.teacher();
+        EncoderModel student = run.student();
+        BatchShape first = options.distilShapes().get(0);
+        rows.add(report(forward("teacher forward", teacher, first), ceiling));
+        rows.add(report(studentForwardBackward(first), ceiling));
+        AdamW optimizer = run.newOptimizer();
+        for (BatchShape shape : options.distilShapes()) {
+            rows.add(report(distil(shape, optimizer), ceiling));
+        }
+        rows.add(report(fineTune("finetune student", student), ceiling));
+        rows.add(report(fineTune("finetune teacher", teacher), ceiling));
+        rows.add(report(forward("inference student", student, options.inference()), ceiling));
+        rows.add(report(forward("inference teacher", teacher, options.inference()), ceiling));
+        return new BenchReport(ceiling, rows);
+    }
+
+    private BenchRow report(BenchRow row, GemmCeiling.Result ceiling) {
+        log.println(BenchReport.line(row, ceiling.ceiling()));
+        return row;
+    }
+
+    /** The distillation update of the job at {@code shape}, with the time of each phase. */
+    private BenchRow distil(BatchShape shape, AdamW optimizer) {
+        int vocabulary = run.teacher().config().vocabSize();
+        List<StepPhases> phases = new ArrayList<>();
+        long[] labelled = new long[1];
+        long[] step = new long[1];
+        BenchRow row = timed("distil", shape, () -> {
+            StepPhases times = new StepPhases();
+            TokenBatch batch = shape.randomBatch(vocabulary, step[0]);
+            times.lap(StepPhases.Phase.DATA);
+            DistillationRun.StepResult result = run.update(List.of(batch), step[0]++, optimizer, 1e-5f, times);
+            labelled[0] = result.labelled();
+            phases.add(times);
+        }, () -> {
+            boolean teacherLogits = run.teacher().head() == HeadKind.MASKED_LM;
+            return FlopCount.encoder(run.teacher(), shape.rows(), shape.length())
+                    + (teacherLogits ? FlopCount.maskedLmHead(run.teacher(), labelled[0]) : 0)
+                    + 3 * (FlopCount.encoder(run.student(), shape.rows(), shape.length())
+                            + FlopCount.maskedLmHead(run.student(), labelled[0]));
+        });
+        StepPhases total = new StepPhases();
+        phases.subList(phases.size() - options.steps(), phases.size()).forEach(total::addAll);
+        Map<String, Double> perStep = new LinkedHashMap<>();
+        total.seconds().forEach((phase, seconds) -> perStep.put(phase, seconds / options.steps()));
+        return new BenchRow(row.name(), shape, row.seconds(), row.tokens(), row.flops(), row.peakResidentBytes(),
+                row.liveArrays(), row.liveArrayGrowth(), perStep);
+    }
+
+    /** The student's forward pass in training mode and the backward pass of the mean last hidden state. */
+    private BenchRow studentForwardBackward(BatchShape shape) {
+        EncoderModel student = run.student();
+        TokenBatch batch = shape.randomBatch(student.config().vocabSize(), 1);
+        return timed("student forward+backward", shape, () -> {
+            try (NDManager scope = manager.newSubManager();
+                    GradientCollector collector = OfflineEngine.pytorch().newGradientCollector()) {
+                collector.backward(student.encode(batch.slice(0, shape.rows(), scope), ForwardContext.TRAIN)
+                        .lastHiddenState().mean());
+            }
+        }, () -> 3 * FlopCount.encoder(student, shape.rows(), shape.length()));
+    }
+
+    /** The forward pass of {@code model}'s encoder in evaluation mode (no gradient graph). */
+    private BenchRow forward(String name, EncoderModel model, BatchShape shape) {
+        TokenBatch batch = shape.randomBatch(model.config().vocabSize(), 2);
+        return timed(name, shape, () -> {
+            try (NDManager scope = manager.newSubManager()) {
+                model.encode(batch.slice(0, shape.rows(), scope), ForwardContext.EVAL).lastHiddenState().getFloat(0, 0, 0);
+            }
+        }, () -> FlopCount.encoder(model, shape.rows(), shape.length()));
+    }
+
+    /**
+     * A full fine-tuning update (cross-entropy, AdamW, clipping) of a model shaped like {@code base}
+     * with a fresh two-class sequence head; the weights are random, which does not change the speed.
+     */
+    private BenchRow fineTune(String name, EncoderModel base) {
+        BatchShape shape = options.fineTune();
+        try (EncoderModel model = factory.create(base.config().withLabels(List.of("0", "1")),
+                HeadKind.SEQUENCE_CLASSIFICATION, LABELS, manager)) {
+            FineTuneStep update = new FineTuneStep(model, FineTuneSettings.reference(false, 5e-5f, shape.rows(), 1, 42));
+            TokenBatch batch = shape.randomBatch(model.config().vocabSize(), 3);
+            long[] gold = new long[shape.rows()];
+            for (int i = 0; i < gold.length; i++) {
+                gold[i] = i % LABELS;
+            }
+            long[] step = new long[1];
+            return timed(name, shape, () -> update.run(step[0]++, 5e-5f, name, scope -> SentenceFineTuner.loss(
+                    model, batch.slice(0, shape.rows(), scope), scope.create(gold), false)),
+                    () -> 3 * (FlopCount.encoder(model, shape.rows(), shape.length())
+                            + FlopCount.sequenceHead(model, shape.rows(), LABELS)));
+        }
+    }
+
+    /** Times {@code step}, watching memory; {@code flops} is asked after the steps ran. */
+    private BenchRow timed(String name, BatchShape shape, Runnable step, Supplier<Double> flops) {
+        memory.resetPeak();
+        for (int i = 0; i < options.warmup(); i++) {
+            step.run();
+        }
+        int before = memory.liveArrays();
+        double seconds = StepTimer.median(options.steps(), step);
+        int after = memory.liveArrays();
+        return new BenchRow(name, shape, seconds, shape.tokens(), flops.get(), memory.peakResidentBytes(), after,
+                after - before, Map.of());
+    }
+}
