@@ -64,6 +64,9 @@ final class DistilCommand implements Runnable {
     @Option(names = "--report", paramLabel = "OUT.json", description = "dry-run report (default: DIR/dry-run.json)")
     private Path report;
 
+    @CommandLine.Mixin
+    private DeviceOption device = new DeviceOption();
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -75,11 +78,11 @@ final class DistilCommand implements Runnable {
 
     @Override
     public void run() {
-        DistillationJob loaded = DistillationJob.load(job, overrides, factory);
+        DistillationJob loaded = DistillationJob.load(job, device.overriding(overrides), factory);
         DistillationSettings settings = loaded.settings();
         PrintWriter out = spec.commandLine().getOut();
         PrintStream log = System.err;
-        try (NDManager manager = OfflineEngine.newManager();
+        try (NDManager manager = OfflineEngine.newManager(settings.device());
                 DistillationRun run = DistillationRun.prepare(settings, locator, factory, manager)) {
             ParameterCounts counts = ParameterCounts.of(run.student().weights());
             out.printf("teacher %s: %d layers, H=%d; student: %d iterations, E=%d, H=%d, %,d encoder parameters%n",

@@ -58,6 +58,9 @@ final class EncodeCommand implements Runnable {
             description = "rows per forward pass (default: ${DEFAULT-VALUE})")
     private int batchSize;
 
+    @CommandLine.Mixin
+    private DeviceOption device = new DeviceOption();
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -85,7 +88,7 @@ final class EncodeCommand implements Runnable {
                     + "with --ids are used as they are");
         }
         List<String> texts = input.textFile != null ? readLines(input.textFile) : List.of();
-        try (NDManager manager = OfflineEngine.newManager();
+        try (NDManager manager = OfflineEngine.newManager(device.choice());
                 LoadedModel loaded = locator.load(model, null, manager)) {
             TokenBatch batch = input.ids != null ? TokenBatch.fromTensors(Safetensors.read(input.ids), input.ids.toString())
                     : tokenize(loaded, texts);

@@ -31,6 +31,9 @@ final class FineTuneCommand implements Runnable {
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "results folder")
     private Path output;
 
+    @CommandLine.Mixin
+    private DeviceOption device = new DeviceOption();
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -42,7 +45,7 @@ final class FineTuneCommand implements Runnable {
 
     @Override
     public void run() {
-        FineTuneJob loaded = FineTuneJob.load(job, overrides);
+        FineTuneJob loaded = FineTuneJob.load(job, device.overriding(overrides));
         List<TaskResult> results = loaded.run(locator, factory.catalog(), output, System.err);
         spec.commandLine().getOut().println(ResultsTable.markdown(loaded.model(), results));
     }

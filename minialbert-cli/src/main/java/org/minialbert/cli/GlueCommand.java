@@ -30,6 +30,9 @@ final class GlueCommand implements Runnable {
     @CommandLine.Mixin
     private GridOptions options = new GridOptions();
 
+    @CommandLine.Mixin
+    private DeviceOption device = new DeviceOption();
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -46,7 +49,7 @@ final class GlueCommand implements Runnable {
                     + "--output (or use: glue evaluate)");
         }
         FineTuneJob job = new FineTuneJob(options.model, tasks, options.data, options.grid(), options.saveModel,
-                new NerGrid.Options(false, true, options.saveModel));
+                new NerGrid.Options(false, true, options.saveModel), device.choice());
         List<TaskResult> results = job.run(locator, factory.catalog(), options.output, System.err);
         PrintWriter out = spec.commandLine().getOut();
         out.print(ResultsTable.markdown(options.model, results));

@@ -40,6 +40,9 @@ final class GlueEvaluateCommand implements Runnable {
     @Option(names = "--max-length", defaultValue = "128", description = "tokens per example (default: ${DEFAULT-VALUE})")
     private int maxLength;
 
+    @CommandLine.Mixin
+    private DeviceOption device = new DeviceOption();
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -53,7 +56,7 @@ final class GlueEvaluateCommand implements Runnable {
     public void run() {
         SentenceTask sentenceTask = FineTuneJob.tasks(factory.catalog().tasks(), List.of(task)).get(0);
         PrintWriter out = spec.commandLine().getOut();
-        try (NDManager manager = OfflineEngine.newManager();
+        try (NDManager manager = OfflineEngine.newManager(device.choice());
                 LoadedModel loaded = locator.load(model, null, manager)) {
             int outputs = Math.max(1, sentenceTask.labels().size());
             if (loaded.model().head() != HeadKind.SEQUENCE_CLASSIFICATION

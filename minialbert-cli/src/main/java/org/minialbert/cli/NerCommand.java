@@ -10,6 +10,7 @@ import org.minialbert.api.CheckpointException;
 import org.minialbert.api.ConfigurationException;
 import org.minialbert.api.task.TokenTask;
 import org.minialbert.api.task.TokenTaskProvider;
+import org.minialbert.core.engine.OfflineEngine;
 import org.minialbert.core.finetune.NerGrid;
 import org.minialbert.core.finetune.ResultsTable;
 import org.minialbert.core.finetune.TaskResult;
@@ -46,6 +47,9 @@ final class NerCommand implements Runnable {
     @CommandLine.Mixin
     private GridOptions options = new GridOptions();
 
+    @CommandLine.Mixin
+    private DeviceOption device = new DeviceOption();
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -64,7 +68,7 @@ final class NerCommand implements Runnable {
         check("--schedule", schedule, "cosine", "linear");
         check("--labelling", labelling, "first", "all");
         NerGrid.Options ner = new NerGrid.Options(labelling.equals("all"), schedule.equals("cosine"), options.saveModel);
-        NerGrid runner = new NerGrid(locator, System.err);
+        NerGrid runner = new NerGrid(locator, device.choice().resolve(OfflineEngine.pytorch()), System.err);
         List<TaskResult> results = new ArrayList<>();
         for (TokenTask task : tasks(factory.catalog().tokenTasks(), datasets)) {
             results.add(runner.run(options.model, task, options.data, options.grid(), ner, options.output));

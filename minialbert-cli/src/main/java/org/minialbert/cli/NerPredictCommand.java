@@ -49,6 +49,9 @@ final class NerPredictCommand implements Runnable {
     @Option(names = "--max-length", defaultValue = "128", description = "pieces per window (default: ${DEFAULT-VALUE})")
     private int maxLength;
 
+    @CommandLine.Mixin
+    private DeviceOption device = new DeviceOption();
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -60,7 +63,7 @@ final class NerPredictCommand implements Runnable {
     @Override
     public void run() {
         List<TokenExample> sentences = read();
-        try (NDManager manager = OfflineEngine.newManager(); LoadedModel loaded = locator.load(model, null, manager)) {
+        try (NDManager manager = OfflineEngine.newManager(device.choice()); LoadedModel loaded = locator.load(model, null, manager)) {
             if (loaded.model().head() != HeadKind.TOKEN_CLASSIFICATION || !loaded.model().config().labels().contains("O")) {
                 throw new ConfigurationException("model '" + model + "' is not a token classifier with IOB labels (head "
                         + loaded.model().head() + "); fine-tune one with ner --save-model");

@@ -13,6 +13,7 @@ import org.minialbert.core.config.SettingsReader;
 import org.minialbert.core.data.CorpusFormat;
 import org.minialbert.core.data.CorpusSource;
 import org.minialbert.core.data.EmbeddedCorpus;
+import org.minialbert.core.engine.DeviceChoice;
 import org.minialbert.core.model.ModelFactory;
 import org.minialbert.core.plugin.PluginChoice;
 import org.minialbert.core.train.AdamWSettings;
@@ -23,7 +24,7 @@ import org.minialbert.core.train.AdamWSettings;
  * file:line before anything runs.
  */
 public record DistillationSettings(Teacher teacher, Student student, Data data, Loss loss, Train train,
-        Checkpoints checkpoints, int logEvery, Locations locations) {
+        Checkpoints checkpoints, int logEvery, DeviceChoice device, Locations locations) {
 
     public record Teacher(String model, boolean trainMode) {
     }
@@ -82,12 +83,14 @@ public record DistillationSettings(Teacher teacher, Student student, Data data, 
         Checkpoints checkpoints = new Checkpoints(r.integer("checkpoint.every", 1, Integer.MAX_VALUE),
                 r.integer("checkpoint.keep", 1, 1000));
         int logEvery = r.integer("log.every", 1, Integer.MAX_VALUE);
+        DeviceChoice device = DeviceChoice.parse(r.choice("device", DeviceChoice.names()));
         if (data.stride() >= data.maxLength() - 2) {
             r.fail("data.stride", "must be smaller than data.max-length - 2 = " + (data.maxLength() - 2)
                     + " (consecutive windows must advance), found " + data.stride(), null);
         }
         problems.throwIfAny();
-        return new DistillationSettings(teacher, student, data, loss, train, checkpoints, logEvery, r.locations());
+        return new DistillationSettings(teacher, student, data, loss, train, checkpoints, logEvery, device,
+                r.locations());
     }
 
     private static Integer optional(SettingsReader r, String path) {

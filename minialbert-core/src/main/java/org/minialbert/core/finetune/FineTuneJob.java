@@ -1,5 +1,6 @@
 package org.minialbert.core.finetune;
 
+import ai.djl.Device;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
@@ -14,6 +15,8 @@ import org.minialbert.api.task.SentenceTaskProvider;
 import org.minialbert.core.config.JobFile;
 import org.minialbert.core.config.Problems;
 import org.minialbert.core.config.SettingsReader;
+import org.minialbert.core.engine.DeviceChoice;
+import org.minialbert.core.engine.OfflineEngine;
 import org.minialbert.core.io.AtomicFiles;
 import org.minialbert.core.model.ModelLocator;
 import org.minialbert.core.plugin.PluginCatalog;
@@ -26,7 +29,7 @@ import org.minialbert.core.plugin.PluginRegistry;
  * grid. Running it writes every run's outputs, then {@code results.md} after each task.
  */
 public record FineTuneJob(String model, List<String> tasks, Path data, GridSpec grid, boolean saveModel,
-        NerGrid.Options ner) {
+        NerGrid.Options ner, DeviceChoice device) {
 
     /** Loads a job file (null for the defaults) with {@code --set} overrides; all problems reported together. */
     public static FineTuneJob load(Path file, List<String> overrides) {
@@ -46,8 +49,9 @@ public record FineTuneJob(String model, List<String> tasks, Path data, GridSpec 
         boolean save = r.bool("save-model");
         NerGrid.Options ner = new NerGrid.Options(r.choice("ner-labelling", List.of("first", "all")).equals("all"),
                 r.choice("ner-schedule", List.of("cosine", "linear")).equals("cosine"), save);
+        DeviceChoice device = DeviceChoice.parse(r.choice("device", DeviceChoice.names()));
         problems.throwIfAny();
-        return new FineTuneJob(model, tasks, Path.of(data), grid, save, ner);
+        return new FineTuneJob(model, tasks, Path.of(data), grid, save, ner, device);
     }
 
     private static List<Float> floats(List<Double> values) {
@@ -67,11 +71,12 @@ public record FineTuneJob(String model, List<String> tasks, Path data, GridSpec 
 
     /**
      * Runs every task's grid (GLUE tasks and NER datasets may be mixed); {@code output/results.md} is
-     * rewritten after each task.
+     * rewritten after each task. The device is checked before any data is read.
      */
     public List<TaskResult> run(ModelLocator locator, PluginCatalog catalog, Path output, PrintStream log) {
-        TaskGrid glue = new TaskGrid(locator, log);
-        NerGrid nerGrid = new NerGrid(locator, log);
+        Device placement = device.resolve(OfflineEngine.pytorch());
+        TaskGrid glue = new TaskGrid(locator, placement, log);
+        NerGrid nerGrid = new NerGrid(locator, placement, log);
         List<TaskResult> results = new ArrayList<>();
         for (String name : tasks.equals(List.of("all")) ? allNames(catalog) : tasks) {
             String key = name.strip().toLowerCase(Locale.ROOT).replaceFirst("-iob$", "");

@@ -1,5 +1,6 @@
 package org.minialbert.core.finetune;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -33,10 +34,13 @@ import org.minialbert.core.text.TextTokenizer;
 public final class NerGrid {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ModelLocator locator;
+    private final Device device;
     private final PrintStream log;
 
-    public NerGrid(ModelLocator locator, PrintStream log) {
+    /** A runner whose runs train and evaluate on {@code device}. */
+    public NerGrid(ModelLocator locator, Device device, PrintStream log) {
         this.locator = locator;
+        this.device = device;
         this.log = log;
     }
 
@@ -84,7 +88,7 @@ public final class NerGrid {
     private Map<String, Map<String, Double>> runOnce(String model, TokenTask task, List<String> labels,
             TokenWindows train, Map<String, List<TokenExample>> splits, Map<String, TokenWindows> windows,
             FineTuneSettings settings, Options options, Path runDir, Path tokenizerFile) {
-        try (NDManager manager = OfflineEngine.newManager()) {
+        try (NDManager manager = OfflineEngine.newManager(device)) {
             OfflineEngine.pytorch().setRandomSeed((int) settings.seed());
             try (LoadedModel loaded = locator.loadForTask(model, HeadKind.TOKEN_CLASSIFICATION, labels,
                     settings.adapters(), manager)) {

@@ -1,5 +1,6 @@
 package org.minialbert.core.finetune;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -32,10 +33,13 @@ import org.minialbert.core.text.TextTokenizer;
 public final class TaskGrid {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ModelLocator locator;
+    private final Device device;
     private final PrintStream log;
 
-    public TaskGrid(ModelLocator locator, PrintStream log) {
+    /** A runner whose runs train and evaluate on {@code device}. */
+    public TaskGrid(ModelLocator locator, Device device, PrintStream log) {
         this.locator = locator;
+        this.device = device;
         this.log = log;
     }
 
@@ -73,7 +77,7 @@ public final class TaskGrid {
             Map<String, EncodedExamples> evaluation, FineTuneSettings settings, Path runDir, boolean saveModel,
             Path tokenizerFile) {
         HeadKind head = HeadKind.SEQUENCE_CLASSIFICATION;
-        try (NDManager manager = OfflineEngine.newManager()) {
+        try (NDManager manager = OfflineEngine.newManager(device)) {
             OfflineEngine.pytorch().setRandomSeed((int) settings.seed());
             try (LoadedModel loaded = locator.loadForTask(model, head, task.labels(), settings.adapters(), manager)) {
                 long trainable = SentenceFineTuner.trainable(loaded.model(), settings.adapters()).stream()
