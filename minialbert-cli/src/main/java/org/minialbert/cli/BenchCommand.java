@@ -81,6 +81,9 @@ final class BenchCommand implements Callable<Integer> {
             + "distillation shape, memory sampled as they run")
     private Long soak;
 
+    @CommandLine.Mixin
+    private DeviceOption device = new DeviceOption();
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -104,7 +107,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchPreset chosen = BenchPreset.named(preset);
         PrintWriter out = spec.commandLine().getOut();
         PrintStream log = System.err;
-        try (NDManager manager = OfflineEngine.newManager();
+        try (NDManager manager = OfflineEngine.newManager(device.choice());
                 DistillationRun run = chosen.prepare(job, overrides, locator, factory, manager)) {
             out.printf("bench %s: teacher %d layers H=%d; student %d iterations E=%d H=%d; %d engine threads, %d "
                     + "processors%n", job != null ? job : "preset " + preset, run.teacher().config().layers(),

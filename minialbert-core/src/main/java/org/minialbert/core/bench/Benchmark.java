@@ -66,9 +66,9 @@ public final class Benchmark {
         EncoderModel teacher = run.teacher();
         EncoderModel student = run.student();
         BatchShape first = options.distilShapes().get(0);
+        AdamW optimizer = run.newOptimizer();
         rows.add(report(forward("teacher forward", teacher, first), ceiling));
         rows.add(report(studentForwardBackward(first), ceiling));
-        AdamW optimizer = run.newOptimizer();
         for (BatchShape shape : options.distilShapes()) {
             rows.add(report(distil(shape, optimizer), ceiling));
         }
@@ -98,7 +98,7 @@ public final class Benchmark {
             labelled[0] = result.labelled();
             phases.add(times);
         }, () -> {
-            boolean teacherLogits = run.teacher().head() == HeadKind.MASKED_LM;
+            boolean teacherLogits = run.objective().needsTeacherLogits();
             return FlopCount.encoder(run.teacher(), shape.rows(), shape.length())
                     + (teacherLogits ? FlopCount.maskedLmHead(run.teacher(), labelled[0]) : 0)
                     + 3 * (FlopCount.encoder(run.student(), shape.rows(), shape.length())

@@ -11,8 +11,10 @@ import org.minialbert.core.train.StepPhases;
 
 /**
  * Many distillation updates in a row, watching memory: after a warm-up (a tenth of the steps, at
- * least ten) the live NDArray count must not change and the resident set size must not grow by
- * more than {@link #MAX_RSS_GROWTH}.
+ * least twenty) the live NDArray count must not change and the resident set size must not grow by
+ * more than {@link #MAX_RSS_GROWTH}. Memory is sampled after a full garbage collection, so that
+ * Java garbage not yet collected (the heap grows until its first collections) does not read as
+ * growth; what remains is live Java data and native memory, where tensors live.
  */
 public final class Soak {
     /** The largest relative RSS growth after warm-up that still counts as flat. */
@@ -65,7 +67,7 @@ public final class Soak {
     /** Runs {@code steps} updates of batches shaped {@code shape} and samples memory every {@code every} steps. */
     public static Result run(DistillationRun run, BatchShape shape, long steps, int every, MemoryProbe memory,
             PrintStream log) {
-        long warmup = Math.max(10, steps / 10);
+        long warmup = Math.max(20, steps / 10);
         if (steps <= warmup) {
             throw new IllegalArgumentException("a soak needs more than " + warmup + " steps, got " + steps);
         }
@@ -77,6 +79,7 @@ public final class Soak {
             run.update(List.of(shape.randomBatch(vocabulary, step)), step, optimizer, 1e-5f, new StepPhases());
             long done = step + 1;
             if (done == warmup || done % every == 0 || done == steps) {
+                System.gc();
                 samples.add(new Sample(done, memory.liveArrays(), memory.residentBytes()));
                 progress.update(done, String.format(Locale.ROOT, "NDArrays %d, RSS %.0f MiB",
                         memory.liveArrays(), memory.residentBytes() / 1048576.0));

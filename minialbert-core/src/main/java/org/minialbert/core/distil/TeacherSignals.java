@@ -13,25 +13,26 @@ import org.minialbert.core.model.HeadKind;
  * MLM logits of the labelled rows, all detached from any gradient graph (the teacher is frozen and
  * runs in evaluation mode, the project's default; spec section 4).
  *
- * @param labelledLogits (rows, V), or null when the teacher has no MLM head
+ * @param labelledLogits (rows, V), or null when no loss term needs them (or the teacher has no MLM head)
  */
 public record TeacherSignals(EncoderOutputs outputs, NDArray labelledLogits) {
 
-    /** Runs {@code teacher} on the batch in evaluation mode and detaches the results. */
+    /** Runs {@code teacher} on the batch in evaluation mode and detaches the results (logits when it has an MLM head). */
     public static TeacherSignals of(EncoderModel teacher, EncoderInputs inputs, LossRows rows) {
-        return of(teacher, inputs, rows, ForwardContext.EVAL);
+        return of(teacher, inputs, rows, ForwardContext.EVAL, teacher.head() == HeadKind.MASKED_LM);
     }
 
     /**
      * Runs {@code teacher} with {@code context} ({@link ForwardContext#TRAIN} reproduces the reference
-     * quirk of a teacher with active dropout) and detaches the results.
+     * quirk of a teacher with active dropout) and detaches the results; the vocabulary projection of
+     * the labelled rows runs only when {@code logits} asks for it (a loss term needs it).
      */
-    public static TeacherSignals of(EncoderModel teacher, EncoderInputs inputs, LossRows rows, ForwardContext context) {
+    public static TeacherSignals of(EncoderModel teacher, EncoderInputs inputs, LossRows rows, ForwardContext context,
+            boolean logits) {
         EncoderOutputs raw = teacher.encode(inputs, context);
         List<NDArray> hidden = raw.hiddenStates().stream().map(NDArray::stopGradient).toList();
         List<NDArray> attentions = raw.attentions().stream().map(NDArray::stopGradient).toList();
-        NDArray logits = teacher.head() == HeadKind.MASKED_LM
-                ? teacher.maskedLmLogits(rows.labelled(raw.lastHiddenState())).stopGradient() : null;
-        return new TeacherSignals(new EncoderOutputs(hidden, attentions), logits);
+        NDArray labelled = logits ? teacher.maskedLmLogits(rows.labelled(raw.lastHiddenState())).stopGradient() : null;
+        return new TeacherSignals(new EncoderOutputs(hidden, attentions), labelled);
     }
 }

@@ -1,0 +1,150 @@
+package org.minialbert.core.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Percentage.withPercentage;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.minialbert.api.ConfigurationException;
+import org.minialbert.core.distil.DistillationRun;
+import org.minialbert.core.engine.OfflineEngine;
+import org.minialbert.core.model.ModelFactory;
+import org.minialbert.core.model.ModelLocator;
+
+/** Every workload of the benchmark on a tiny preset, the soak check, and the small parts they use. */
+class BenchmarkTest {
+    private static NDManager manager;
+    private static ModelFactory factory;
+    private static DistillationRun run;
+
+    @BeforeAll
+    static void prepare() {
+        manager = OfflineEngine.newManager();
+        factory = ModelFactory.fromClasspath();
+        run = BenchPreset.named("test-tiny").prepare(null, List.of(), new ModelLocator(factory), factory, manager);
+    }
+
+    @AfterAll
+    static void close() {
+        run.close();
+        manager.close();
+    }
+
+    @Test
+    void measuresEveryWorkloadWithoutLeakingArrays() {
+        Benchmark.Options options = new Benchmark.Options(1, 2, List.of(BatchShape.parse("2x16"),
+                BatchShape.parse("1x32")), BatchShape.parse("2x16"), BatchShape.parse("3x16"), new int[] {64, 128});
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        BenchReport report = new Benchmark(run, factory, manager, options,
+                new PrintStream(log, true, StandardCharsets.UTF_8)).measure();
+
+        assertThat(report.rows()).extracting(BenchRow::name).containsExactly("teacher forward",
+                "student forward+backward", "distil", "distil", "finetune student", "finetune teacher",
+                "inference student", "inference teacher");
+        assertThat(report.rows()).extracting(r -> r.shape().toString()).containsExactly("2x16", "2x16", "2x16", "1x32",
+                "2x16", "2x16", "3x16", "3x16");
+        assertThat(report.ceiling().gflopsBySize()).containsOnlyKeys(64, 128);
+        assertThat(report.ceiling().ceiling()).isPositive().isFinite();
+        for (BenchRow row : report.rows()) {
+            assertThat(row.seconds()).as(row.name()).isPositive();
+            assertThat(row.flops()).as(row.name()).isPositive();
+            assertThat(row.liveArrayGrowth()).as(row.name() + " leaks NDArrays").isZero();
+        }
+        BenchRow distil = report.rows().get(2);
+        assertThat(distil.phases()).containsKeys("data", "teacher", "student", "loss", "backward", "optimizer");
+        assertThat(distil.phases().values().stream().mapToDouble(Double::doubleValue).sum())
+                .isCloseTo(distil.seconds(), withPercentage(60));
+        assertThat(report.inferenceSpeedup()).isPresent();
+        assertThat(report.markdown()).contains("| distil | 1x32 |", "distil 2x16 time per step:", "GEMM ceiling");
+        JsonNode json = report.toJson();
+        assertThat(json.get("rows")).hasSize(8);
+        assertThat(json.get("rows").get(2).get("phase_seconds").has("backward")).isTrue();
+        assertThat(json.get("gemm").get("ceiling_gflops").asDouble()).isEqualTo(report.ceiling().ceiling());
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("ceiling", "inference teacher");
+    }
+
+    /**
+     * The short soak: the live NDArray count must not move at all. This tiny process has an RSS of
+     * about 300 MiB, where allocator and JIT noise is about 10 MiB, so here RSS may move by at most
+     * 10% (a leaked gradient or activation per step would add far more over 150 steps); the 2%
+     * target is checked by {@code minialbert bench --soak 1000} on the real job.
+     */
+    @Test
+    void soakKeepsArraysConstantAndMemoryFlat() {
+        MemoryProbe memory = new MemoryProbe(manager);
+        Soak.Result result = Soak.run(run, BatchShape.parse("2x16"), 150, 10, memory,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(result.samples()).hasSizeGreaterThan(10);
+        assertThat(result.arraysFlat()).as(result.describe()).isTrue();
+        assertThat(result.residentGrowth()).as(result.describe() + " " + result.samples()).isLessThan(0.10);
+        assertThat(result.describe()).contains("soak 150 steps", "(constant)");
+    }
+
+    @Test
+    void soakVerdictFailsOnGrowth() {
+        Soak.Result leaking = new Soak.Result(List.of(new Soak.Sample(10, 100, 1000), new Soak.Sample(20, 101, 1000)), 10);
+        assertThat(leaking.arraysFlat()).isFalse();
+        assertThat(leaking.passed()).isFalse();
+        Soak.Result growing = new Soak.Result(List.of(new Soak.Sample(10, 100, 1000), new Soak.Sample(20, 100, 1030)), 10);
+        assertThat(growing.residentGrowth()).isEqualTo(0.03);
+        assertThat(growing.describe()).contains("FAIL");
+        Soak.Result flat = new Soak.Result(List.of(new Soak.Sample(5, 90, 900), new Soak.Sample(10, 100, 1000),
+                new Soak.Sample(20, 100, 1010)), 10);
+        assertThat(flat.passed()).isTrue();
+    }
+
+    @Test
+    void memoryProbeSeesArraysComeAndGo() {
+        MemoryProbe memory = new MemoryProbe(manager);
+        int before = memory.liveArrays();
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray a = scope.zeros(new Shape(4));
+            NDArray b = a.add(1f);
+            assertThat(memory.liveArrays()).isEqualTo(before + 2);
+            b.close();
+            assertThat(memory.liveArrays()).isEqualTo(before + 1);
+        }
+        assertThat(memory.liveArrays()).isEqualTo(before);
+        if (System.getProperty("os.name").startsWith("Linux")) {
+            assertThat(memory.residentBytes()).isPositive();
+            assertThat(memory.peakResidentBytes()).isGreaterThanOrEqualTo(memory.residentBytes());
+        }
+    }
+
+    @Test
+    void shapesAndMediansParseAndCompute() {
+        assertThat(BatchShape.parse(" 8X128 ")).isEqualTo(new BatchShape(8, 128));
+        assertThat(BatchShape.parse("8x128").tokens()).isEqualTo(1024);
+        assertThatThrownBy(() -> BatchShape.parse("8y128")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("expected ROWSxLENGTH");
+        assertThatThrownBy(() -> BatchShape.parse("0x128")).isInstanceOf(ConfigurationException.class);
+        long[] ids = BatchShape.parse("2x5").randomBatch(100, 7).inputIds();
+        assertThat(ids).hasSize(10);
+        assertThat(Arrays.stream(ids).allMatch(id -> id >= 10 && id < 100)).isTrue();
+        assertThat(StepTimer.median(new double[] {3, 1, 2})).isEqualTo(2);
+        assertThat(StepTimer.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
+    }
+
+    @Test
+    void presetsAreNamedAndUnknownOnesListTheChoices() {
+        assertThat(BenchPreset.named("default").randomTeacher()).isEmpty();
+        assertThat(BenchPreset.named("paper-768").randomTeacher()).hasValueSatisfying(c -> {
+            assertThat(c.hiddenSize()).isEqualTo(768);
+            assertThat(c.layers()).isEqualTo(12);
+        });
+        assertThat(BenchPreset.names()).contains("default", "paper-768", "paper-312", "paper-128", "test-tiny");
+        assertThatThrownBy(() -> BenchPreset.named("huge")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("unknown bench preset 'huge'").hasMessageContaining("paper-768");
+    }
+}
