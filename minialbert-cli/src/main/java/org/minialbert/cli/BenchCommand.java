@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.minialbert.api.ConfigurationException;
 import org.minialbert.core.bench.BatchShape;
 import org.minialbert.core.bench.BenchPreset;
@@ -114,6 +115,7 @@ final class BenchCommand implements Callable<Integer> {
                     run.teacher().config().hiddenSize(), run.student().config().layers(),
                     run.student().config().embeddingSize(), run.student().config().hiddenSize(),
                     JniUtils.getNumThreads(), Runtime.getRuntime().availableProcessors());
+            out.println("glibc malloc settings: " + mallocSettings());
             out.flush();
             if (soak != null) {
                 Soak.Result result = Soak.run(run, distil.get(0), soak, (int) Math.max(1, soak / 50),
@@ -129,6 +131,13 @@ final class BenchCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** The MALLOC_* variables in effect (the launcher sets them; they change allocation costs). */
+    private static String mallocSettings() {
+        String set = System.getenv().entrySet().stream().filter(e -> e.getKey().startsWith("MALLOC_"))
+                .map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(" "));
+        return set.isEmpty() ? "glibc defaults" : set;
     }
 
     private static void write(Path file, BenchReport report) {

@@ -27,6 +27,9 @@ public interface DistillationBatch {
     /** The rows of a (B, T, ...) tensor at real tokens ({@code sel_tok}): (rows, ...). */
     NDArray tokenRows(NDArray batchMajor);
 
+    /** The same selection as a (B, T) float32 mask: 1 at real tokens, 0 at padding. */
+    NDArray tokenMask();
+
     /** Student MLM logits of the labelled positions ({@code sel_mlm}): (rows, V). */
     NDArray studentLogits();
 

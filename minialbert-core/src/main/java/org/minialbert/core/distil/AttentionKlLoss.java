@@ -1,13 +1,15 @@
 package org.minialbert.core.distil;
 
 import ai.djl.ndarray.NDArray;
-import java.util.function.UnaryOperator;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * Attention loss of one mapped pair (spec section 4): rows are the query positions in
  * {@code sel_tok}, for every head; {@code s = P_student + 1e-12}, {@code t = P_teacher + 1e-12} over all
  * T keys (padded keys included) and {@code L_att = mean(t · (log t - log s))}, the mean running over
  * rows × heads × T (PyTorch {@code KLDivLoss(reduction="mean")} applied to {@code log s} and {@code t}).
+ * The maps stay in their (B, A, T, T) layout: padded query rows are zeroed by the token mask rather
+ * than cut out, which saves the transposed and gathered copies (and their backward) of every map.
  */
 public final class AttentionKlLoss {
     static final float EPSILON = 1e-12f;
@@ -18,11 +20,14 @@ public final class AttentionKlLoss {
     /**
      * @param student (B, A, T, T) student attention probabilities
      * @param teacher (B, A, T, T) teacher attention probabilities
-     * @param tokenRows selects the {@code sel_tok} rows of a (B, T, ...) tensor
+     * @param tokenMask (B, T) float, 1 at the {@code sel_tok} positions, 0 at padding
      */
-    public static NDArray compute(NDArray student, NDArray teacher, UnaryOperator<NDArray> tokenRows) {
-        NDArray s = tokenRows.apply(student.transpose(0, 2, 1, 3)).add(EPSILON);
-        NDArray t = tokenRows.apply(teacher.transpose(0, 2, 1, 3)).add(EPSILON);
-        return t.mul(t.log().sub(s.log())).mean();
+    public static NDArray compute(NDArray student, NDArray teacher, NDArray tokenMask) {
+        Shape shape = student.getShape();
+        NDArray queryRows = tokenMask.reshape(shape.get(0), 1, shape.get(2), 1);
+        NDArray s = student.add(EPSILON);
+        NDArray t = teacher.add(EPSILON);
+        float count = tokenMask.sum().getFloat() * shape.get(1) * shape.get(3);
+        return t.mul(queryRows).mul(t.log().sub(s.log())).sum().div(count);
     }
 }

@@ -58,6 +58,11 @@ final class BatchSignals implements DistillationBatch {
     }
 
     @Override
+    public NDArray tokenMask() {
+        return rows.tokenMask();
+    }
+
+    @Override
     public NDArray studentLogits() {
         if (studentLogits == null) {
             studentLogits = student.maskedLmLogits(rows.labelled(studentOutputs.lastHiddenState()));

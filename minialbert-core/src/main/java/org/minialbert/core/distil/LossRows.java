@@ -2,6 +2,7 @@ package org.minialbert.core.distil;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.stream.IntStream;
 import org.minialbert.api.DataFormatException;
@@ -10,9 +11,10 @@ import org.minialbert.api.DataFormatException;
  * The rows a batch's loss terms are taken over (spec section 4), as flat indices into the B·T
  * positions: {@code sel_tok} (attention mask 1) for the alignment terms and {@code sel_mlm} (label
  * ≠ -100) with their labels for the MLM terms. Selecting rows before the vocabulary projection keeps
- * the (rows, V) logits small.
+ * the (rows, V) logits small. {@code tokenMask} is the attention mask as (B, T) float32, for terms
+ * that weight rows instead of selecting them.
  */
-public record LossRows(NDArray tokenRows, NDArray labelledRows, NDArray labels) {
+public record LossRows(NDArray tokenRows, NDArray tokenMask, NDArray labelledRows, NDArray labels) {
     /** The label of positions that carry no MLM target (PyTorch's {@code ignore_index}). */
     public static final long IGNORED = -100;
 
@@ -31,7 +33,8 @@ public record LossRows(NDArray tokenRows, NDArray labelledRows, NDArray labels) 
                     + "position; found " + tokens.length + " and " + labelled.length);
         }
         long[] targets = IntStream.range(0, labelled.length).mapToLong(i -> labels[(int) labelled[i]]).toArray();
-        return new LossRows(manager.create(tokens), manager.create(labelled), manager.create(targets));
+        return new LossRows(manager.create(tokens), attentionMask.toType(DataType.FLOAT32, false), manager.create(labelled),
+                manager.create(targets));
     }
 
     /** The {@code sel_tok} rows of a (B, T, ...) tensor: (rows, ...). */

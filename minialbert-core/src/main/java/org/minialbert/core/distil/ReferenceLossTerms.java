@@ -65,7 +65,7 @@ final class ReferenceLossTerms {
                         + "; use attention-mse (head-averaged maps) or set student.attention-heads");
             }
             return new NamedLossTerm("attention", LossRole.ALIGNMENT, false, (b, i) -> AttentionKlLoss.compute(
-                    b.studentAttention(i), b.teacherAttention(b.teacherLayer(i)), b::tokenRows));
+                    b.studentAttention(i), b.teacherAttention(b.teacherLayer(i)), b.tokenMask()));
         }
     }
 

@@ -14,7 +14,7 @@ import org.minialbert.api.plugin.Sublayer;
 
 /**
  * Multi-head self-attention with its output projection, residual and post-LayerNorm (BERT, spec
- * section 1): {@code P = softmax(q kᵀ / sqrt(d) + maskBias)}, {@code a = LN(x + dropout(P v Wo + bo))}.
+ * section 1): {@code P = softmax(q kᵀ / sqrt(d) + maskBias)} (q is scaled before the product, the smaller tensor), {@code a = LN(x + dropout(P v Wo + bo))}.
  */
 final class AttentionBlock {
     private final LinearLayer query;
@@ -60,7 +60,7 @@ final class AttentionBlock {
             bias = maskBias.getManager().zeros(new Shape(batch, 1, 1, prefix.keys().getShape().get(2)))
                     .concat(maskBias, 3);
         }
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(headSize)).add(bias);
+        NDArray scores = q.div((float) Math.sqrt(headSize)).matMul(k.transpose(0, 1, 3, 2)).add(bias);
         NDArray probabilities = scores.softmax(-1);
         NDArray merged = context.dropout(probabilities, attentionDropout).matMul(v)
                 .transpose(0, 2, 1, 3).reshape(batch, length, shape.get(2));

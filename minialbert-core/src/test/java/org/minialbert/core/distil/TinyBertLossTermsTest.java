@@ -27,6 +27,7 @@ class TinyBertLossTermsTest {
             public NDArray teacherAttention(int layer) { return teacherAttention; }
             public int teacherLayer(int pair) { return 0; }
             public NDArray tokenRows(NDArray x) { return x.get("0, 0:1").reshape(new Shape(1).addAll(x.getShape().slice(2))); }
+            public NDArray tokenMask() { throw new UnsupportedOperationException(); }
             public NDArray studentLogits() { throw new UnsupportedOperationException(); }
             public NDArray teacherLogits() { return null; }
             public NDArray labels() { throw new UnsupportedOperationException(); }
