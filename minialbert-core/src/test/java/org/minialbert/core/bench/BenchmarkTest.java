@@ -18,27 +18,26 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.minialbert.api.ConfigurationException;
 import org.minialbert.core.distil.DistillationRun;
-import org.minialbert.core.engine.OfflineEngine;
 import org.minialbert.core.model.ModelFactory;
-import org.minialbert.core.model.ModelLocator;
 
 /** Every workload of the benchmark on a tiny preset, the soak check, and the small parts they use. */
 class BenchmarkTest {
+    private static TinyPresetRun tiny;
     private static NDManager manager;
     private static ModelFactory factory;
     private static DistillationRun run;
 
     @BeforeAll
     static void prepare() {
-        manager = OfflineEngine.newManager();
-        factory = ModelFactory.fromClasspath();
-        run = BenchPreset.named("test-tiny").prepare(null, List.of(), new ModelLocator(factory), factory, manager);
+        tiny = TinyPresetRun.open();
+        manager = tiny.manager();
+        factory = tiny.factory();
+        run = tiny.run();
     }
 
     @AfterAll
     static void close() {
-        run.close();
-        manager.close();
+        tiny.close();
     }
 
     @Test

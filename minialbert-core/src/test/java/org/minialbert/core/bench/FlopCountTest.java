@@ -3,7 +3,6 @@ package org.minialbert.core.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,10 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.minialbert.api.nn.Weight;
 import org.minialbert.api.nn.WeightGroup;
 import org.minialbert.core.distil.DistillationRun;
-import org.minialbert.core.engine.OfflineEngine;
 import org.minialbert.core.model.EncoderModel;
-import org.minialbert.core.model.ModelFactory;
-import org.minialbert.core.model.ModelLocator;
 
 /**
  * The closed-form FLOP count against a count taken from the models' actual weights: every matrix
@@ -23,20 +19,18 @@ import org.minialbert.core.model.ModelLocator;
  */
 class FlopCountTest {
     private static final int LENGTH = 24;
-    private static NDManager manager;
+    private static TinyPresetRun tiny;
     private static DistillationRun run;
 
     @BeforeAll
     static void prepare() {
-        manager = OfflineEngine.newManager();
-        ModelFactory factory = ModelFactory.fromClasspath();
-        run = BenchPreset.named("test-tiny").prepare(null, List.of(), new ModelLocator(factory), factory, manager);
+        tiny = TinyPresetRun.open();
+        run = tiny.run();
     }
 
     @AfterAll
     static void close() {
-        run.close();
-        manager.close();
+        tiny.close();
     }
 
     @Test
