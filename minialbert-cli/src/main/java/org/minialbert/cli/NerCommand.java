@@ -1,20 +1,14 @@
 package org.minialbert.cli;
 
-import com.typesafe.config.ConfigFactory;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.minialbert.api.CheckpointException;
 import org.minialbert.api.ConfigurationException;
-import org.minialbert.api.task.TokenTask;
 import org.minialbert.api.task.TokenTaskProvider;
-import org.minialbert.core.engine.OfflineEngine;
+import org.minialbert.core.finetune.FineTuneJob;
 import org.minialbert.core.finetune.NerGrid;
 import org.minialbert.core.finetune.ResultsTable;
 import org.minialbert.core.finetune.TaskResult;
-import org.minialbert.core.io.AtomicFiles;
 import org.minialbert.core.model.ModelFactory;
 import org.minialbert.core.model.ModelLocator;
 import org.minialbert.core.plugin.PluginRegistry;
@@ -68,17 +62,9 @@ final class NerCommand implements Runnable {
         check("--schedule", schedule, "cosine", "linear");
         check("--labelling", labelling, "first", "all");
         NerGrid.Options ner = new NerGrid.Options(labelling.equals("all"), schedule.equals("cosine"), options.saveModel);
-        NerGrid runner = new NerGrid(locator, device.choice().resolve(OfflineEngine.pytorch()), System.err);
-        List<TaskResult> results = new ArrayList<>();
-        for (TokenTask task : tasks(factory.catalog().tokenTasks(), datasets)) {
-            results.add(runner.run(options.model, task, options.data, options.grid(), ner, options.output));
-            try {
-                AtomicFiles.writeString(options.output.resolve("results.md"), ResultsTable.markdown(options.model,
-                        results));
-            } catch (IOException e) {
-                throw new CheckpointException(options.output + ": cannot write results.md: " + e.getMessage(), e);
-            }
-        }
+        FineTuneJob job = new FineTuneJob(options.model, names(factory.catalog().tokenTasks(), datasets), options.data,
+                options.grid(), options.saveModel, ner, device.choice());
+        List<TaskResult> results = job.run(locator, factory.catalog(), options.output, System.err);
         spec.commandLine().getOut().println(ResultsTable.markdown(options.model, results));
     }
 
@@ -89,15 +75,14 @@ final class NerCommand implements Runnable {
         }
     }
 
-    /** The datasets named (lower-case names or folder names such as NCBI-disease; {@code all}: every one). */
-    static List<TokenTask> tasks(PluginRegistry<TokenTaskProvider> registry, List<String> names) {
+    /**
+     * The datasets named (lower-case names or folder names such as NCBI-disease; {@code all}: every
+     * one), as their plugin names; a name that is not an NER dataset is an error listing the datasets.
+     */
+    static List<String> names(PluginRegistry<TokenTaskProvider> registry, List<String> names) {
         List<String> wanted = names.equals(List.of("all"))
                 ? registry.all().stream().map(TokenTaskProvider::name).toList() : names;
-        List<TokenTask> selected = new ArrayList<>();
-        for (String name : wanted) {
-            selected.add(registry.get(name.strip().toLowerCase(Locale.ROOT).replaceFirst("-iob$", ""))
-                    .create(ConfigFactory.empty()));
-        }
-        return selected;
+        return wanted.stream().map(name -> registry.get(name.strip().toLowerCase(Locale.ROOT)
+                .replaceFirst("-iob$", "")).name()).toList();
     }
 }

@@ -18,6 +18,12 @@ import java.util.Map;
 public record BenchRow(String name, BatchShape shape, double seconds, long tokens, double flops,
         long peakResidentBytes, int liveArrays, int liveArrayGrowth, Map<String, Double> phases) {
 
+    /** This row with the per-step phase times of a training step. */
+    public BenchRow withPhases(Map<String, Double> perStep) {
+        return new BenchRow(name, shape, seconds, tokens, flops, peakResidentBytes, liveArrays, liveArrayGrowth,
+                perStep);
+    }
+
     public double tokensPerSecond() {
         return tokens / seconds;
     }

@@ -108,8 +108,7 @@ public final class Benchmark {
         phases.subList(phases.size() - options.steps(), phases.size()).forEach(total::addAll);
         Map<String, Double> perStep = new LinkedHashMap<>();
         total.seconds().forEach((phase, seconds) -> perStep.put(phase, seconds / options.steps()));
-        return new BenchRow(row.name(), shape, row.seconds(), row.tokens(), row.flops(), row.peakResidentBytes(),
-                row.liveArrays(), row.liveArrayGrowth(), perStep);
+        return row.withPhases(perStep);
     }
 
     /** The student's forward pass in training mode and the backward pass of the mean last hidden state. */

@@ -5,22 +5,18 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.minialbert.api.CheckpointException;
-import org.minialbert.api.ConfigurationException;
 import org.minialbert.api.task.TokenExample;
 import org.minialbert.api.task.TokenTask;
 import org.minialbert.core.engine.OfflineEngine;
 import org.minialbert.core.io.AtomicFiles;
 import org.minialbert.core.model.HeadKind;
 import org.minialbert.core.model.LoadedModel;
-import org.minialbert.core.model.ModelCheckpoint;
 import org.minialbert.core.model.ModelLocator;
 import org.minialbert.core.text.TextTokenizer;
 
@@ -49,8 +45,7 @@ public final class NerGrid {
     }
 
     public TaskResult run(String model, TokenTask task, Path dataRoot, GridSpec grid, Options options, Path outDir) {
-        Path tokenizerFile = locator.resolve(model).tokenizer().orElseThrow(() -> new ConfigurationException("model '"
-                + model + "' has no tokenizer.json beside it; fine-tuning tokenises the task with the model's tokenizer"));
+        Path tokenizerFile = GridRuns.tokenizer(locator, model);
         List<TokenExample> train = task.read(dataRoot, "train");
         List<String> labels = task.labels(train);
         Map<String, List<TokenExample>> splits = new LinkedHashMap<>();
@@ -92,8 +87,7 @@ public final class NerGrid {
             OfflineEngine.pytorch().setRandomSeed((int) settings.seed());
             try (LoadedModel loaded = locator.loadForTask(model, HeadKind.TOKEN_CLASSIFICATION, labels,
                     settings.adapters(), manager)) {
-                long trainable = SentenceFineTuner.trainable(loaded.model(), settings.adapters()).stream()
-                        .mapToLong(w -> w.size()).sum();
+                long trainable = GridRuns.trainableParameters(loaded.model(), settings.adapters());
                 log.printf("%s seed %d: %,d trainable parameters%n", task.name(), settings.seed(), trainable);
                 double seconds = TokenFineTuner.train(loaded.model(), train, settings, options.cosine(), task.name(), log);
                 Map<String, Object> report = new LinkedHashMap<>();
@@ -121,9 +115,7 @@ public final class NerGrid {
                 AtomicFiles.writeString(runDir.resolve("metrics.json"),
                         JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
                 if (options.saveModels()) {
-                    ModelCheckpoint.save(loaded.model(), runDir.resolve("model"));
-                    Files.copy(tokenizerFile, runDir.resolve("model").resolve("tokenizer.json"),
-                            StandardCopyOption.REPLACE_EXISTING);
+                    GridRuns.saveModel(loaded.model(), runDir, tokenizerFile);
                 }
                 return metrics;
             }

@@ -5,21 +5,17 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.minialbert.api.CheckpointException;
-import org.minialbert.api.ConfigurationException;
 import org.minialbert.api.task.SentenceTask;
 import org.minialbert.core.engine.OfflineEngine;
 import org.minialbert.core.io.AtomicFiles;
 import org.minialbert.core.model.HeadKind;
 import org.minialbert.core.model.LoadedModel;
-import org.minialbert.core.model.ModelCheckpoint;
 import org.minialbert.core.model.ModelLocator;
 import org.minialbert.core.model.ParameterCounts;
 import org.minialbert.core.text.TextTokenizer;
@@ -44,8 +40,7 @@ public final class TaskGrid {
     }
 
     public TaskResult run(String model, SentenceTask task, Path dataRoot, GridSpec grid, Path outDir, boolean saveModels) {
-        Path tokenizerFile = locator.resolve(model).tokenizer().orElseThrow(() -> new ConfigurationException("model '"
-                + model + "' has no tokenizer.json beside it; fine-tuning tokenises the task with the model's tokenizer"));
+        Path tokenizerFile = GridRuns.tokenizer(locator, model);
         EncodedExamples train;
         Map<String, EncodedExamples> evaluation = new LinkedHashMap<>();
         try (TextTokenizer tokenizer = TextTokenizer.open(tokenizerFile, grid.maxLength())) {
@@ -80,8 +75,7 @@ public final class TaskGrid {
         try (NDManager manager = OfflineEngine.newManager(device)) {
             OfflineEngine.pytorch().setRandomSeed((int) settings.seed());
             try (LoadedModel loaded = locator.loadForTask(model, head, task.labels(), settings.adapters(), manager)) {
-                long trainable = SentenceFineTuner.trainable(loaded.model(), settings.adapters()).stream()
-                        .mapToLong(w -> w.size()).sum();
+                long trainable = GridRuns.trainableParameters(loaded.model(), settings.adapters());
                 log.printf("%s %s: %,d trainable parameters of %,d%n", task.name(), name(settings, 0).replaceAll(
                         "-run0$", "") + " seed " + settings.seed(), trainable,
                         ParameterCounts.of(loaded.model().weights()).total());
@@ -107,11 +101,10 @@ public final class TaskGrid {
                     }
                     log.printf("%s %s %s: %s%n", task.name(), split.getKey(), name(settings, 0), metrics);
                 }
-                write(runDir.resolve("metrics.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+                AtomicFiles.writeString(runDir.resolve("metrics.json"),
+                        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
                 if (saveModel) {
-                    ModelCheckpoint.save(loaded.model(), runDir.resolve("model"));
-                    Files.copy(tokenizerFile, runDir.resolve("model").resolve("tokenizer.json"),
-                            StandardCopyOption.REPLACE_EXISTING);
+                    GridRuns.saveModel(loaded.model(), runDir, tokenizerFile);
                 }
                 return primary;
             }
@@ -127,7 +120,7 @@ public final class TaskGrid {
             tsv.append(data.indices()[i]).append('\t').append(label(task, predictions[i])).append('\t')
                     .append(label(task, data.labels()[i])).append('\n');
         }
-        write(file, tsv.toString());
+        AtomicFiles.writeString(file, tsv.toString());
     }
 
     private static String label(SentenceTask task, double value) {
@@ -135,9 +128,5 @@ public final class TaskGrid {
             return String.format(Locale.ROOT, "%.4f", value);
         }
         return Double.isNaN(value) ? "" : task.labels().get((int) value);
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        AtomicFiles.writeString(file, text);
     }
 }
