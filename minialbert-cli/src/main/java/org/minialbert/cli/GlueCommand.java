@@ -49,7 +49,7 @@ final class GlueCommand implements Runnable {
                     + "--output (or use: glue evaluate)");
         }
         FineTuneJob job = new FineTuneJob(options.model, tasks, options.data, options.grid(), options.saveModel,
-                new NerGrid.Options(false, true, options.saveModel), device.choice());
+                new NerGrid.Options(false, true), device.choice());
         List<TaskResult> results = job.run(locator, factory.catalog(), options.output, System.err);
         PrintWriter out = spec.commandLine().getOut();
         out.print(ResultsTable.markdown(options.model, results));

@@ -61,7 +61,7 @@ final class NerCommand implements Runnable {
         }
         check("--schedule", schedule, "cosine", "linear");
         check("--labelling", labelling, "first", "all");
-        NerGrid.Options ner = new NerGrid.Options(labelling.equals("all"), schedule.equals("cosine"), options.saveModel);
+        NerGrid.Options ner = new NerGrid.Options(labelling.equals("all"), schedule.equals("cosine"));
         FineTuneJob job = new FineTuneJob(options.model, names(factory.catalog().tokenTasks(), datasets), options.data,
                 options.grid(), options.saveModel, ner, device.choice());
         List<TaskResult> results = job.run(locator, factory.catalog(), options.output, System.err);

@@ -48,7 +48,7 @@ public record FineTuneJob(String model, List<String> tasks, Path data, GridSpec 
                 r.integer("max-length", 3, 1 << 16), (long) r.number("seed", 0, Long.MAX_VALUE));
         boolean save = r.bool("save-model");
         NerGrid.Options ner = new NerGrid.Options(r.choice("ner-labelling", List.of("first", "all")).equals("all"),
-                r.choice("ner-schedule", List.of("cosine", "linear")).equals("cosine"), save);
+                r.choice("ner-schedule", List.of("cosine", "linear")).equals("cosine"));
         DeviceChoice device = DeviceChoice.parse(r.choice("device", DeviceChoice.names()));
         problems.throwIfAny();
         return new FineTuneJob(model, tasks, Path.of(data), grid, save, ner, device);
@@ -82,7 +82,8 @@ public record FineTuneJob(String model, List<String> tasks, Path data, GridSpec 
             String key = name.strip().toLowerCase(Locale.ROOT).replaceFirst("-iob$", "");
             boolean token = catalog.tokenTasks().all().stream().anyMatch(p -> p.name().equals(key));
             results.add(token
-                    ? nerGrid.run(model, catalog.tokenTasks().get(key).create(ConfigFactory.empty()), data, grid, ner, output)
+                    ? nerGrid.run(model, catalog.tokenTasks().get(key).create(ConfigFactory.empty()), data, grid, ner, output,
+                            saveModel)
                     : glue.run(model, tasks(catalog.tasks(), List.of(key)).get(0), data, grid, output, saveModel));
             try {
                 AtomicFiles.writeString(output.resolve("results.md"), ResultsTable.markdown(model, results));

@@ -41,10 +41,11 @@ public final class NerGrid {
     }
 
     /** What a grid needs besides its configurations. */
-    public record Options(boolean everyPiece, boolean cosine, boolean saveModels) {
+    public record Options(boolean everyPiece, boolean cosine) {
     }
 
-    public TaskResult run(String model, TokenTask task, Path dataRoot, GridSpec grid, Options options, Path outDir) {
+    public TaskResult run(String model, TokenTask task, Path dataRoot, GridSpec grid, Options options, Path outDir,
+            boolean saveModels) {
         Path tokenizerFile = GridRuns.tokenizer(locator, model);
         List<TokenExample> train = task.read(dataRoot, "train");
         List<String> labels = task.labels(train);
@@ -72,7 +73,7 @@ public final class NerGrid {
                 FineTuneSettings settings = configuration.withSeed(grid.seed() + r);
                 Path runDir = outDir.resolve(task.name()).resolve(TaskGrid.name(settings, r));
                 Map<String, Map<String, Double>> metrics = runOnce(model, task, labels, trainWindows, splits, windows,
-                        settings, options, runDir, tokenizerFile);
+                        settings, options, runDir, saveModels, tokenizerFile);
                 devel.get(configuration).add(metrics.get("devel").get("f1"));
                 test.get(configuration).add(metrics.get("test").get("f1"));
             }
@@ -82,7 +83,7 @@ public final class NerGrid {
 
     private Map<String, Map<String, Double>> runOnce(String model, TokenTask task, List<String> labels,
             TokenWindows train, Map<String, List<TokenExample>> splits, Map<String, TokenWindows> windows,
-            FineTuneSettings settings, Options options, Path runDir, Path tokenizerFile) {
+            FineTuneSettings settings, Options options, Path runDir, boolean saveModel, Path tokenizerFile) {
         try (NDManager manager = OfflineEngine.newManager(device)) {
             OfflineEngine.pytorch().setRandomSeed((int) settings.seed());
             try (LoadedModel loaded = locator.loadForTask(model, HeadKind.TOKEN_CLASSIFICATION, labels,
@@ -114,7 +115,7 @@ public final class NerGrid {
                 }
                 AtomicFiles.writeString(runDir.resolve("metrics.json"),
                         JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
-                if (options.saveModels()) {
+                if (saveModel) {
                     GridRuns.saveModel(loaded.model(), runDir, tokenizerFile);
                 }
                 return metrics;
