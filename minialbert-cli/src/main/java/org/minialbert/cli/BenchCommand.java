@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +79,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "also write the results as JSON")
     private Path json;
 
+    @Option(names = "--profile", paramLabel = "DIR", description = "also profile each workload by operator (PyTorch's "
+            + "profiler, on --steps extra steps after the timed ones): a Chrome trace and a table of operators by self "
+            + "time per workload in DIR")
+    private Path profile;
+
     @Option(names = "--soak", paramLabel = "N", description = "soak mode: N distillation updates at the first "
             + "distillation shape, memory sampled as they run")
     private Long soak;
@@ -104,7 +110,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<BatchShape> distil = distilShapes.stream().map(BatchShape::parse).toList();
         Benchmark.Options options = new Benchmark.Options(warmup, steps, distil, BatchShape.parse(fineTuneShape),
-                BatchShape.parse(inferenceShape), gemmSizes);
+                BatchShape.parse(inferenceShape), gemmSizes, profileDir());
         BenchPreset chosen = BenchPreset.named(preset);
         PrintWriter out = spec.commandLine().getOut();
         PrintStream log = System.err;
@@ -130,6 +136,17 @@ final class BenchCommand implements Callable<Integer> {
                 out.println("written: " + json);
             }
             return 0;
+        }
+    }
+
+    private Path profileDir() {
+        if (profile == null) {
+            return null;
+        }
+        try {
+            return Files.createDirectories(profile);
+        } catch (IOException e) {
+            throw new ConfigurationException("--profile " + profile + ": cannot create the folder: " + e.getMessage(), e);
         }
     }
 

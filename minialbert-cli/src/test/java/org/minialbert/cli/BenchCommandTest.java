@@ -20,7 +20,8 @@ class BenchCommandTest {
     @Test
     void measuresTheDefaultJobAndWritesJson() throws IOException {
         Path json = tmp.resolve("bench.json");
-        Object[] args = concat(new Object[] {"bench", "--json", json}, TINY);
+        Path profiles = tmp.resolve("profiles");
+        Object[] args = concat(new Object[] {"bench", "--json", json, "--profile", profiles}, TINY);
         CliRun run = CliRun.of(args).succeeded();
         assertThat(run.out()).contains("bench preset default: teacher 12 layers H=384; student 6 iterations E=128 H=384",
                 "| teacher forward | 1x12 |", "| distil | 1x12 |", "| finetune student | 1x12 |",
@@ -28,6 +29,8 @@ class BenchCommandTest {
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertThat(report.get("rows")).hasSize(7);
         assertThat(report.get("rows").get(2).get("mfu").asDouble()).isPositive();
+        assertThat(profiles.resolve("distil-1x12.trace.json")).isNotEmptyFile();
+        assertThat(profiles.resolve("inference-teacher-2x12.md")).content().contains("| aten::addmm |");
     }
 
     @Test

@@ -2,19 +2,24 @@ package org.minialbert.core.bench;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.minialbert.api.ConfigurationException;
 import org.minialbert.api.nn.ForwardContext;
 import org.minialbert.core.distil.DistillationRun;
 import org.minialbert.core.engine.OfflineEngine;
 import org.minialbert.core.finetune.FineTuneSettings;
 import org.minialbert.core.finetune.FineTuneStep;
 import org.minialbert.core.finetune.SentenceFineTuner;
+import org.minialbert.core.io.AtomicFiles;
 import org.minialbert.core.model.EncoderModel;
 import org.minialbert.core.model.HeadKind;
 import org.minialbert.core.model.ModelFactory;
@@ -31,15 +36,19 @@ import org.minialbert.core.train.StepPhases;
  */
 public final class Benchmark {
     private static final int LABELS = 2;
+    private static final int PROFILE_ROWS = 25;
 
     /**
      * What to measure.
      *
      * @param gemmSizes square matrix sizes for the ceiling
+     * @param profileDir where to write an operator profile of each workload (null: none); the profiled
+     *     steps run after the timed ones, so the profiler's overhead does not touch the timings
      */
     public record Options(int warmup, int steps, List<BatchShape> distilShapes, BatchShape fineTune,
-            BatchShape inference, int[] gemmSizes) {
+            BatchShape inference, int[] gemmSizes, Path profileDir) {
     }
+
 
     private final DistillationRun run;
     private final ModelFactory factory;
@@ -142,7 +151,8 @@ public final class Benchmark {
         BatchShape shape = options.fineTune();
         try (EncoderModel model = factory.create(base.config().withLabels(List.of("0", "1")),
                 HeadKind.SEQUENCE_CLASSIFICATION, LABELS, manager)) {
-            FineTuneStep update = new FineTuneStep(model, FineTuneSettings.reference(false, 5e-5f, shape.rows(), 1, 42));
+            FineTuneStep update = new FineTuneStep(model, FineTuneSettings.reference(false, 5e-5f, shape.rows(), 1, 42),
+                    log);
             TokenBatch batch = shape.randomBatch(model.config().vocabSize(), 3);
             long[] gold = new long[shape.rows()];
             for (int i = 0; i < gold.length; i++) {
@@ -156,6 +166,28 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * Records {@code steps} more runs of {@code step} under the engine's profiler: the trace in
+     * {@code <workload>-<shape>.trace.json} and the operators by self time in {@code .md} beside it.
+     */
+    private void profile(String name, BatchShape shape, Runnable step) {
+        String file = name.replace(' ', '-').replace('+', '-') + "-" + shape;
+        Path trace = options.profileDir().resolve(file + ".trace.json");
+        OpProfile profile = OpProfile.record(trace, () -> {
+            for (int i = 0; i < options.steps(); i++) {
+                step.run();
+            }
+        });
+        String table = String.format(Locale.ROOT, "%s %s: %d profiled steps, %.3f s%n%n", name, shape, options.steps(),
+                profile.wallSeconds()) + profile.table(PROFILE_ROWS);
+        try {
+            AtomicFiles.writeString(options.profileDir().resolve(file + ".md"), table);
+        } catch (IOException e) {
+            throw new ConfigurationException(options.profileDir() + ": cannot write the profile: " + e.getMessage(), e);
+        }
+        log.print(table);
+    }
+
     /** Times {@code step}, watching memory; {@code flops} is asked after the steps ran. */
     private BenchRow timed(String name, BatchShape shape, Runnable step, Supplier<Double> flops) {
         memory.resetPeak();
@@ -165,6 +197,9 @@ public final class Benchmark {
         int before = memory.liveArrays();
         double seconds = StepTimer.median(options.steps(), step);
         int after = memory.liveArrays();
+        if (options.profileDir() != null) {
+            profile(name, shape, step);
+        }
         return new BenchRow(name, shape, seconds, shape.tokens(), flops.get(), memory.peakResidentBytes(), after,
                 after - before, Map.of());
     }

@@ -43,6 +43,7 @@ import org.minialbert.core.plugin.PluginRegistry;
 import org.minialbert.core.text.TextTokenizer;
 import org.minialbert.core.text.TokenBatch;
 import org.minialbert.core.train.AdamW;
+import org.minialbert.core.train.Divergence;
 import org.minialbert.core.train.GradientClipping;
 import org.minialbert.core.train.LinearSchedule;
 import org.minialbert.core.train.MetricsLog;
@@ -366,6 +367,8 @@ public final class DistillationRun implements AutoCloseable {
             }
         }
         float norm = GradientClipping.clip(optimizer.weights(), t.maxGradNorm());
+        Divergence.check("distillation", step, sums.get(DistillationLosses.TOTAL), norm,
+                optimizer.weights());
         optimizer.step(lr);
         phases.lap(StepPhases.Phase.OPTIMIZER);
         return new StepResult(sums, norm, tokens, labelled);

@@ -28,7 +28,7 @@ final class TrainingLoop {
     /** Trains {@code model} in place over {@code examples} items; returns the seconds spent. */
     static double run(EncoderModel model, int examples, FineTuneSettings s, boolean cosine, String label,
             PrintStream log, BatchLoss loss) {
-        FineTuneStep update = new FineTuneStep(model, s);
+        FineTuneStep update = new FineTuneStep(model, s, log);
         long perEpoch = (examples + s.batchSize() - 1) / s.batchSize();
         long total = perEpoch * s.epochs();
         long warmup = (long) (s.warmupRatio() * total);

@@ -2,6 +2,8 @@ package org.minialbert.core.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +68,16 @@ public final class AdamW {
                 value.subi(m.div(denominator).muli(lr / correction1));
                 gradient.muli(0);
             }
+        }
+    }
+
+    /**
+     * Sets every gradient to zero, also one holding NaN or infinity (which multiplying by zero would
+     * keep), so that an update can be computed afresh.
+     */
+    public void zeroGradients() {
+        for (Weight weight : weights) {
+            JniUtils.zeroGrad((PtNDArray) weight.value());
         }
     }
 

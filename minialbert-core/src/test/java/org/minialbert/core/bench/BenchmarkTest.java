@@ -10,12 +10,16 @@ import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.minialbert.api.ConfigurationException;
 import org.minialbert.core.distil.DistillationRun;
 import org.minialbert.core.model.ModelFactory;
@@ -41,9 +45,10 @@ class BenchmarkTest {
     }
 
     @Test
-    void measuresEveryWorkloadWithoutLeakingArrays() {
+    void measuresEveryWorkloadWithoutLeakingArrays(@TempDir Path profiles) throws IOException {
         Benchmark.Options options = new Benchmark.Options(1, 2, List.of(BatchShape.parse("2x16"),
-                BatchShape.parse("1x32")), BatchShape.parse("2x16"), BatchShape.parse("3x16"), new int[] {64, 128});
+                BatchShape.parse("1x32")), BatchShape.parse("2x16"), BatchShape.parse("3x16"), new int[] {64, 128},
+                profiles);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         BenchReport report = new Benchmark(run, factory, manager, options,
                 new PrintStream(log, true, StandardCharsets.UTF_8)).measure();
@@ -71,6 +76,10 @@ class BenchmarkTest {
         assertThat(json.get("rows").get(2).get("phase_seconds").has("backward")).isTrue();
         assertThat(json.get("gemm").get("ceiling_gflops").asDouble()).isEqualTo(report.ceiling().ceiling());
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("ceiling", "inference teacher");
+        assertThat(profiles.resolve("distil-1x32.trace.json")).isNotEmptyFile();
+        assertThat(profiles.resolve("student-forward-backward-2x16.md")).isNotEmptyFile();
+        assertThat(Files.readString(profiles.resolve("distil-2x16.md"))).contains("distil 2x16: 2 profiled steps",
+                "| aten::addmm | ", "Backward", "(outside operators)");
     }
 
     /**
