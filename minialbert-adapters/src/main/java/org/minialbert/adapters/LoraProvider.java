@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.minialbert.api.ConfigurationException;
 import org.minialbert.api.nn.ModelShape;
+import org.minialbert.api.nn.Scalars;
 import org.minialbert.api.nn.Weight;
 import org.minialbert.api.nn.WeightGroup;
 import org.minialbert.api.nn.Weights;
@@ -63,7 +64,7 @@ public final class LoraProvider implements LayerAdaptationProvider {
                 if (ab == null) {
                     return output;
                 }
-                return output.add(input.matMul(ab[0].value().transpose()).matMul(ab[1].value().transpose()).mul(scale));
+                return output.add(Scalars.mul(input.matMul(ab[0].value().transpose()).matMul(ab[1].value().transpose()), scale));
             }
         };
     }

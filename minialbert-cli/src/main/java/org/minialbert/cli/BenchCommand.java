@@ -135,6 +135,7 @@ final class BenchCommand implements Callable<Integer> {
                 write(json, report);
                 out.println("written: " + json);
             }
+            out.flush();
             return 0;
         }
     }

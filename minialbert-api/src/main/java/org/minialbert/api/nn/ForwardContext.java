@@ -11,11 +11,27 @@ public record ForwardContext(boolean training) {
     public static final ForwardContext EVAL = new ForwardContext(false);
     public static final ForwardContext TRAIN = new ForwardContext(true);
 
-    /** Inverted dropout with drop probability {@code rate} when training, else {@code x} itself. */
+    /**
+     * Inverted dropout with drop probability {@code rate} when training, else {@code x} itself: each
+     * element is zeroed with probability {@code rate} and the others scaled by {@code 1 / (1 - rate)}.
+     * On the CPU the mask comes from this thread's dropout generator ({@link #seedDropout}); on a GPU
+     * from the engine's.
+     */
     public NDArray dropout(NDArray x, float rate) {
         if (!training || rate <= 0f) {
             return x;
         }
-        return Dropout.dropout(x, rate, true).singletonOrThrow();
+        if (rate >= 1f) {
+            return Scalars.mul(x, 0f);
+        }
+        if (x.getDevice().isGpu()) {
+            return Dropout.dropout(x, rate, true).singletonOrThrow();
+        }
+        return x.mul(DropoutMasks.draw(x.getManager(), x.getShape(), rate));
+    }
+
+    /** Seeds the calling thread's dropout generator, so that a step run again draws the same masks. */
+    public static void seedDropout(long seed) {
+        DropoutMasks.seed(seed);
     }
 }

@@ -29,8 +29,8 @@ public enum HiddenActivation {
             case GELU:
                 return Activation.gelu(x);
             case GELU_NEW:
-                NDArray inner = x.add(x.pow(3).mul(0.044715f)).mul((float) Math.sqrt(2 / Math.PI));
-                return x.mul(inner.tanh().add(1f)).mul(0.5f);
+                NDArray inner = Scalars.mul(x.add(Scalars.mul(x.mul(x).mul(x), 0.044715f)), (float) Math.sqrt(2 / Math.PI));
+                return Scalars.mul(x.mul(inner.tanh().add(1f)), 0.5f);
             default:
                 return Activation.relu(x);
         }

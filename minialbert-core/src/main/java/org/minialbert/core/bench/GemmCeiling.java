@@ -27,6 +27,13 @@ public final class GemmCeiling {
             return gflopsBySize.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         }
 
+        /** The better rate of this and {@code other} for each size. */
+        public Result best(Result other) {
+            Map<Integer, Double> rates = new LinkedHashMap<>(gflopsBySize);
+            other.gflopsBySize.forEach((n, rate) -> rates.merge(n, rate, Math::max));
+            return new Result(rates);
+        }
+
         /** The size that reached the ceiling. */
         public int bestSize() {
             return gflopsBySize.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();

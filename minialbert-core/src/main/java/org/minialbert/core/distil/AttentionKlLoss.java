@@ -2,6 +2,7 @@ package org.minialbert.core.distil;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import org.minialbert.api.nn.Scalars;
 
 /**
  * Attention loss of one mapped pair (spec section 4): rows are the query positions in
@@ -28,6 +29,6 @@ public final class AttentionKlLoss {
         NDArray s = student.add(EPSILON);
         NDArray t = teacher.add(EPSILON);
         float count = tokenMask.sum().getFloat() * shape.get(1) * shape.get(3);
-        return t.mul(queryRows).mul(t.log().sub(s.log())).sum().div(count);
+        return Scalars.div(t.mul(queryRows).mul(t.log().sub(s.log())).sum(), count);
     }
 }

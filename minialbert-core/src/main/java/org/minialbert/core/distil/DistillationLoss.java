@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.minialbert.api.ConfigurationException;
+import org.minialbert.api.nn.Scalars;
 import org.minialbert.api.nn.Weights;
 import org.minialbert.api.plugin.LossRole;
 import org.minialbert.api.plugin.LossShapes;
@@ -108,7 +109,7 @@ public final class DistillationLoss {
                 value = term.compute(batch, 0);
                 report.put("loss." + term.key(), value);
             }
-            NDArray weighted = value.mul((float) weights.of(term.role()));
+            NDArray weighted = Scalars.mul(value, (float) weights.of(term.role()));
             total = total == null ? weighted : total.add(weighted);
         }
         if (embeddingReport != null) {
@@ -129,7 +130,7 @@ public final class DistillationLoss {
             NDArray value = term.compute(batch, i);
             report.put(DistillationLosses.perPair("loss." + term.key(), i), value);
             sum = sum == null ? value : sum.add(value);
-            NDArray scaled = value.mul((float) weights.lambda(i));
+            NDArray scaled = Scalars.mul(value, (float) weights.lambda(i));
             weighted = weighted == null ? scaled : weighted.add(scaled);
         }
         report.put("loss." + term.key(), sum);

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.minialbert.api.nn.Scalars;
+import org.minialbert.core.engine.OwnedArrays;
 import org.minialbert.api.ConfigurationException;
 import org.minialbert.api.nn.ForwardContext;
 import org.minialbert.api.nn.Weight;
@@ -94,7 +96,7 @@ public final class DistillationRun implements AutoCloseable {
                 EncoderConfig config = StudentFactory.config(settings.student(), teacher.model().config());
                 factory.checkPlugins(config, manager, (name, create) -> settings.locations().at("student." + name, create));
             }
-            OfflineEngine.pytorch().setRandomSeed((int) settings.train().seed());
+            OfflineEngine.seed(settings.train().seed());
             student = StudentFactory.create(settings.student(), teacher.model(), factory, manager, settings.locations());
             int iterations = student.config().layers();
             int layers = teacher.model().config().layers();
@@ -225,7 +227,7 @@ public final class DistillationRun implements AutoCloseable {
     private DistillationLosses forward(NDManager scope, TokenBatch batch, long[] labels, ForwardContext context,
             StepPhases phases) {
         EncoderInputs inputs = batch.slice(0, batch.rows(), scope);
-        LossRows rows = LossRows.of(inputs.attentionMask(), scope.create(labels, new Shape(batch.rows(), batch.length())),
+        LossRows rows = LossRows.of(inputs.attentionMask(), OwnedArrays.of(scope, labels, new Shape(batch.rows(), batch.length())),
                 scope);
         phases.lap(StepPhases.Phase.DATA);
         TeacherSignals signals = TeacherSignals.of(teacher.model(), inputs, rows,
@@ -346,14 +348,14 @@ public final class DistillationRun implements AutoCloseable {
             TokenBatch batch = microBatches.get(micro);
             MlmMasking.Masked masked = masking.apply(batch.inputIds(), batch.attentionMask(),
                     new SplittableRandom(t.seed() * 0x9E3779B97F4A7C15L + index));
-            engine.setRandomSeed((int) (t.seed() * 31 + index));
+            OfflineEngine.seed(t.seed() * 31 + index);
             try (NDManager scope = manager.newSubManager()) {
                 TokenBatch maskedBatch = new TokenBatch(masked.inputIds(), batch.attentionMask(), batch.tokenTypeIds(),
                         batch.rows(), batch.length());
                 DistillationLosses losses;
                 try (GradientCollector collector = engine.newGradientCollector()) {
                     losses = forward(scope, maskedBatch, masked.labels(), ForwardContext.TRAIN, phases);
-                    NDArray objective = losses.total().div(count);
+                    NDArray objective = Scalars.div(losses.total(), count);
                     collector.backward(objective);
                     phases.lap(StepPhases.Phase.BACKWARD);
                 }

@@ -1,6 +1,7 @@
 package org.minialbert.core.distil;
 
 import ai.djl.ndarray.NDArray;
+import org.minialbert.api.nn.Scalars;
 
 /**
  * Output (soft MLM) loss (spec section 4): over the rows in {@code sel_mlm}, with temperature τ,
@@ -16,9 +17,9 @@ public final class OutputKlLoss {
      * @param teacher (rows, V) teacher logits of the same positions
      */
     public static NDArray compute(NDArray student, NDArray teacher, float temperature) {
-        NDArray logQ = student.div(temperature).logSoftmax(-1);
-        NDArray logP = teacher.div(temperature).logSoftmax(-1);
+        NDArray logQ = Scalars.div(student, temperature).logSoftmax(-1);
+        NDArray logP = Scalars.div(teacher, temperature).logSoftmax(-1);
         long rows = student.getShape().get(0);
-        return logP.exp().mul(logP.sub(logQ)).sum().mul(temperature * temperature / rows);
+        return Scalars.mul(logP.exp().mul(logP.sub(logQ)).sum(), temperature * temperature / rows);
     }
 }

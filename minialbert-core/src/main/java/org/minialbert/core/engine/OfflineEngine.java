@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDManager;
 import org.minialbert.api.MiniAlbertException;
+import org.minialbert.api.nn.ForwardContext;
 
 /**
  * The PyTorch engine in DJL's offline mode ({@code ai.djl.offline=true}), so that DJL never tries
@@ -28,6 +29,15 @@ public final class OfflineEngine {
                     + ". The pytorch-native-cpu (or, with -Pgpu, the CUDA) and pytorch-jni jars must be on the "
                     + "classpath.", e);
         }
+    }
+
+    /**
+     * Seeds every random draw of a training step: the engine's generator (initialisation, GPU dropout)
+     * and this thread's dropout masks.
+     */
+    public static void seed(long seed) {
+        pytorch().setRandomSeed((int) seed);
+        ForwardContext.seedDropout(seed);
     }
 
     /** A new root manager on the engine's default device: {@link DeviceChoice#AUTO}. */

@@ -56,7 +56,7 @@ public final class FineTuneStep {
 
     private float backward(long step, Function<NDManager, NDArray> loss) {
         Engine engine = OfflineEngine.pytorch();
-        engine.setRandomSeed((int) (settings.seed() * 31 + step));
+        OfflineEngine.seed(settings.seed() * 31 + step);
         try (NDManager scope = model.weights().manager().newSubManager();
                 GradientCollector collector = engine.newGradientCollector()) {
             NDArray objective = loss.apply(scope);

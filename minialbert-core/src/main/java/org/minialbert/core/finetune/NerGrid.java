@@ -85,7 +85,7 @@ public final class NerGrid {
             TokenWindows train, Map<String, List<TokenExample>> splits, Map<String, TokenWindows> windows,
             FineTuneSettings settings, Options options, Path runDir, boolean saveModel, Path tokenizerFile) {
         try (NDManager manager = OfflineEngine.newManager(device)) {
-            OfflineEngine.pytorch().setRandomSeed((int) settings.seed());
+            OfflineEngine.seed(settings.seed());
             try (LoadedModel loaded = locator.loadForTask(model, HeadKind.TOKEN_CLASSIFICATION, labels,
                     settings.adapters(), manager)) {
                 long trainable = GridRuns.trainableParameters(loaded.model(), settings.adapters());

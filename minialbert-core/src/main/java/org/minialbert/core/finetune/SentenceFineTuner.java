@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import org.minialbert.core.engine.OwnedArrays;
 import org.minialbert.api.nn.ForwardContext;
 import org.minialbert.api.nn.Weight;
 import org.minialbert.api.nn.WeightGroup;
@@ -84,12 +85,12 @@ public final class SentenceFineTuner {
             for (int i = from; i < to; i++) {
                 scores[i - from] = (float) data.labels()[order[i]];
             }
-            return scope.create(scores);
+            return OwnedArrays.of(scope, scores);
         }
         long[] classes = new long[to - from];
         for (int i = from; i < to; i++) {
             classes[i - from] = (long) data.labels()[order[i]];
         }
-        return scope.create(classes);
+        return OwnedArrays.of(scope, classes);
     }
 }

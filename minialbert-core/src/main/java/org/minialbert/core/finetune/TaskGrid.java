@@ -73,7 +73,7 @@ public final class TaskGrid {
             Path tokenizerFile) {
         HeadKind head = HeadKind.SEQUENCE_CLASSIFICATION;
         try (NDManager manager = OfflineEngine.newManager(device)) {
-            OfflineEngine.pytorch().setRandomSeed((int) settings.seed());
+            OfflineEngine.seed(settings.seed());
             try (LoadedModel loaded = locator.loadForTask(model, head, task.labels(), settings.adapters(), manager)) {
                 long trainable = GridRuns.trainableParameters(loaded.model(), settings.adapters());
                 log.printf("%s %s: %,d trainable parameters of %,d%n", task.name(), name(settings, 0).replaceAll(

@@ -5,6 +5,7 @@ import ai.djl.ndarray.types.Shape;
 import org.minialbert.api.nn.ForwardContext;
 import org.minialbert.api.nn.LayerNormLayer;
 import org.minialbert.api.nn.LinearLayer;
+import org.minialbert.api.nn.Scalars;
 import org.minialbert.api.nn.WeightGroup;
 import org.minialbert.api.nn.Weights;
 import org.minialbert.api.plugin.KeyValuePrefix;
@@ -60,7 +61,7 @@ final class AttentionBlock {
             bias = maskBias.getManager().zeros(new Shape(batch, 1, 1, prefix.keys().getShape().get(2)))
                     .concat(maskBias, 3);
         }
-        NDArray scores = q.div((float) Math.sqrt(headSize)).matMul(k.transpose(0, 1, 3, 2)).add(bias);
+        NDArray scores = Scalars.div(q, (float) Math.sqrt(headSize)).matMul(k.transpose(0, 1, 3, 2)).add(bias);
         NDArray probabilities = scores.softmax(-1);
         NDArray merged = context.dropout(probabilities, attentionDropout).matMul(v)
                 .transpose(0, 2, 1, 3).reshape(batch, length, shape.get(2));

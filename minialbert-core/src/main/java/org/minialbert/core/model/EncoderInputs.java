@@ -1,4 +1,5 @@
 package org.minialbert.core.model;
+import org.minialbert.core.engine.OwnedArrays;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -14,7 +15,8 @@ public record EncoderInputs(NDArray inputIds, NDArray attentionMask, NDArray tok
     /** Builds a batch from row-major arrays of {@code batch} rows of {@code length} tokens. */
     public static EncoderInputs of(NDManager manager, long[] ids, long[] mask, long[] types, int batch, int length) {
         Shape shape = new Shape(batch, length);
-        return new EncoderInputs(manager.create(ids, shape), manager.create(mask, shape), manager.create(types, shape));
+        return new EncoderInputs(OwnedArrays.of(manager, ids, shape), OwnedArrays.of(manager, mask, shape),
+                OwnedArrays.of(manager, types, shape));
     }
 
     public int batchSize() {

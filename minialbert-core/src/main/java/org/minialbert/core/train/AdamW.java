@@ -59,13 +59,17 @@ public final class AdamW {
                 NDArray m = first.get(weight.name());
                 NDArray v = second.get(weight.name());
                 scope.tempAttachAll(m, v);
-                m.muli(settings.beta1()).addi(gradient.mul(1 - settings.beta1()));
-                v.muli(settings.beta2()).addi(gradient.square().muli(1 - settings.beta2()));
                 if (value.getShape().dimension() >= 2 && settings.weightDecay() > 0) {
                     value.muli(1 - lr * settings.weightDecay());
                 }
-                NDArray denominator = v.sqrt().divi(correction2).addi(settings.epsilon());
-                value.subi(m.div(denominator).muli(lr / correction1));
+                // in place, without temporaries where an operation allows: m <- b1 (m - g) + g,
+                // then g <- (1 - b2) g² (the gradient is zeroed below) and v <- b2 v + g
+                m.subi(gradient).muli(settings.beta1()).addi(gradient);
+                gradient.muli(gradient).muli(1 - settings.beta2());
+                v.muli(settings.beta2()).addi(gradient);
+                // lr m̂ / (sqrt(v̂) + eps) = (lr c2 / c1) m / (sqrt(v) + eps c2), with c2 = sqrt(1 - b2^t)
+                NDArray update = v.sqrt().addi(settings.epsilon() * correction2).powi(-1).muli(m);
+                value.subi(update.muli(lr * correction2 / correction1));
                 gradient.muli(0);
             }
         }

@@ -20,7 +20,8 @@ public final class GradientClipping {
             try (NDManager scope = weight.value().getManager().newSubManager()) {
                 NDArray gradient = weight.value().getGradient();
                 gradient.attach(scope);
-                squares += gradient.square().sum().getFloat();
+                double norm = gradient.norm().getFloat();
+                squares += norm * norm;
             }
         }
         float norm = (float) Math.sqrt(squares);
