@@ -81,6 +81,7 @@ public final class Benchmark {
         AdamW optimizer = run.newOptimizer();
         rows.add(report(forward("teacher forward", teacher, first), ceiling));
         rows.add(report(studentForwardBackward(first), ceiling));
+        optimizer.zeroGradients(); // that workload's backward passes left gradients the updates must not see
         for (BatchShape shape : options.distilShapes()) {
             rows.add(report(distil(shape, optimizer), ceiling));
         }
