@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.stream.IntStream;
-import org.minialbert.core.engine.OwnedArrays;
 import org.minialbert.api.DataFormatException;
+import org.minialbert.core.engine.OwnedArrays;
 
 /**
  * The rows a batch's loss terms are taken over (spec section 4), as flat indices into the B·T

@@ -1,10 +1,10 @@
 package org.minialbert.core.model;
-import org.minialbert.core.engine.OwnedArrays;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.minialbert.core.engine.OwnedArrays;
 
 /**
  * A padded batch for an encoder: token ids, attention mask (1 = real token, 0 = padding) and token
