@@ -122,7 +122,8 @@ public final class Benchmark {
                             + FlopCount.maskedLmHead(run.student(), labelled[0]));
         });
         StepPhases total = new StepPhases();
-        phases.subList(phases.size() - options.steps(), phases.size()).forEach(total::addAll);
+        // the timed steps only: warm-up steps come before them, profiled ones after
+        phases.subList(options.warmup(), options.warmup() + options.steps()).forEach(total::addAll);
         Map<String, Double> perStep = new LinkedHashMap<>();
         total.seconds().forEach((phase, seconds) -> perStep.put(phase, seconds / options.steps()));
         return row.withPhases(perStep);
