@@ -27,7 +27,7 @@ public final class Scalars {
     }
 
     /** A 0-dimensional float32 array holding {@code c} in engine memory, attached to {@code manager}. */
-    public static NDArray of(NDManager manager, float c) {
+    private static NDArray of(NDManager manager, float c) {
         try (NDArray view = manager.create(c)) {
             return view.duplicate();
         }

@@ -16,7 +16,6 @@ import org.minialbert.api.ConfigurationException;
 import org.minialbert.api.nn.ForwardContext;
 import org.minialbert.core.distil.DistillationRun;
 import org.minialbert.core.engine.OfflineEngine;
-import org.minialbert.core.engine.OwnedArrays;
 import org.minialbert.core.finetune.FineTuneSettings;
 import org.minialbert.core.finetune.FineTuneStep;
 import org.minialbert.core.finetune.SentenceFineTuner;
@@ -51,7 +50,6 @@ public final class Benchmark {
     public record Options(int warmup, int steps, List<BatchShape> distilShapes, BatchShape fineTune,
             BatchShape inference, int[] gemmSizes, Path profileDir) {
     }
-
 
     private final DistillationRun run;
     private final ModelFactory factory;
@@ -169,7 +167,7 @@ public final class Benchmark {
             }
             long[] step = new long[1];
             return timed(name, shape, () -> update.run(step[0]++, 5e-5f, name, scope -> SentenceFineTuner.loss(
-                    model, batch.slice(0, shape.rows(), scope), OwnedArrays.of(scope, gold), false)),
+                    model, batch.slice(0, shape.rows(), scope), scope.create(gold), false)),
                     () -> 3 * (FlopCount.encoder(model, shape.rows(), shape.length())
                             + FlopCount.sequenceHead(model, shape.rows(), LABELS)));
         }

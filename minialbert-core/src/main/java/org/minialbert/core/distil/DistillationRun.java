@@ -31,7 +31,6 @@ import org.minialbert.core.data.PretrainingWindows;
 import org.minialbert.core.data.TokenCache;
 import org.minialbert.core.data.Windowing;
 import org.minialbert.core.engine.OfflineEngine;
-import org.minialbert.core.engine.OwnedArrays;
 import org.minialbert.core.model.EncoderConfig;
 import org.minialbert.core.model.EncoderInputs;
 import org.minialbert.core.model.EncoderModel;
@@ -227,7 +226,7 @@ public final class DistillationRun implements AutoCloseable {
     private DistillationLosses forward(NDManager scope, TokenBatch batch, long[] labels, ForwardContext context,
             StepPhases phases) {
         EncoderInputs inputs = batch.slice(0, batch.rows(), scope);
-        LossRows rows = LossRows.of(inputs.attentionMask(), OwnedArrays.of(scope, labels, new Shape(batch.rows(), batch.length())),
+        LossRows rows = LossRows.of(inputs.attentionMask(), scope.create(labels, new Shape(batch.rows(), batch.length())),
                 scope);
         phases.lap(StepPhases.Phase.DATA);
         TeacherSignals signals = TeacherSignals.of(teacher.model(), inputs, rows,

@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.stream.IntStream;
 import org.minialbert.api.DataFormatException;
-import org.minialbert.core.engine.OwnedArrays;
 
 /**
  * The rows a batch's loss terms are taken over (spec section 4), as flat indices into the B·T
@@ -34,8 +33,8 @@ public record LossRows(NDArray tokenRows, NDArray tokenMask, NDArray labelledRow
                     + "position; found " + tokens.length + " and " + labelled.length);
         }
         long[] targets = IntStream.range(0, labelled.length).mapToLong(i -> labels[(int) labelled[i]]).toArray();
-        return new LossRows(OwnedArrays.of(manager, tokens), attentionMask.toType(DataType.FLOAT32, false),
-                OwnedArrays.of(manager, labelled), OwnedArrays.of(manager, targets));
+        return new LossRows(manager.create(tokens), attentionMask.toType(DataType.FLOAT32, false), manager.create(labelled),
+                manager.create(targets));
     }
 
     /** The {@code sel_tok} rows of a (B, T, ...) tensor: (rows, ...). */

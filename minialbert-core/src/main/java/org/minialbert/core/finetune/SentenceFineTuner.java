@@ -11,7 +11,6 @@ import org.minialbert.api.nn.Weight;
 import org.minialbert.api.nn.WeightGroup;
 import org.minialbert.api.task.SentenceTask;
 import org.minialbert.core.data.Permutation;
-import org.minialbert.core.engine.OwnedArrays;
 import org.minialbert.core.model.EncoderInputs;
 import org.minialbert.core.model.EncoderModel;
 import org.minialbert.core.text.TokenBatch;
@@ -85,12 +84,12 @@ public final class SentenceFineTuner {
             for (int i = from; i < to; i++) {
                 scores[i - from] = (float) data.labels()[order[i]];
             }
-            return OwnedArrays.of(scope, scores);
+            return scope.create(scores);
         }
         long[] classes = new long[to - from];
         for (int i = from; i < to; i++) {
             classes[i - from] = (long) data.labels()[order[i]];
         }
-        return OwnedArrays.of(scope, classes);
+        return scope.create(classes);
     }
 }

@@ -9,7 +9,6 @@ import org.minialbert.api.nn.ForwardContext;
 import org.minialbert.api.task.TokenExample;
 import org.minialbert.core.data.MlmMasking;
 import org.minialbert.core.data.Permutation;
-import org.minialbert.core.engine.OwnedArrays;
 import org.minialbert.core.model.EncoderModel;
 import org.minialbert.core.text.TokenBatch;
 import org.minialbert.core.train.CrossEntropy;
@@ -36,8 +35,8 @@ public final class TokenFineTuner {
             TokenBatch batch = data.batch(order, from, to);
             long[][] positions = labelledPositions(data, order, from, to, batch.length());
             NDArray logits = model.forward(batch.slice(0, batch.rows(), scope), ForwardContext.TRAIN).logits();
-            NDArray rows = logits.reshape(-1, logits.getShape().get(2)).get(OwnedArrays.of(scope, positions[0]));
-            return CrossEntropy.mean(rows, OwnedArrays.of(scope, positions[1]));
+            NDArray rows = logits.reshape(-1, logits.getShape().get(2)).get(scope.create(positions[0]));
+            return CrossEntropy.mean(rows, scope.create(positions[1]));
         });
     }
 

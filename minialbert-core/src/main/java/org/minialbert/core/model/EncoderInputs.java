@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import org.minialbert.core.engine.OwnedArrays;
 
 /**
  * A padded batch for an encoder: token ids, attention mask (1 = real token, 0 = padding) and token
@@ -15,8 +14,7 @@ public record EncoderInputs(NDArray inputIds, NDArray attentionMask, NDArray tok
     /** Builds a batch from row-major arrays of {@code batch} rows of {@code length} tokens. */
     public static EncoderInputs of(NDManager manager, long[] ids, long[] mask, long[] types, int batch, int length) {
         Shape shape = new Shape(batch, length);
-        return new EncoderInputs(OwnedArrays.of(manager, ids, shape), OwnedArrays.of(manager, mask, shape),
-                OwnedArrays.of(manager, types, shape));
+        return new EncoderInputs(manager.create(ids, shape), manager.create(mask, shape), manager.create(types, shape));
     }
 
     public int batchSize() {

@@ -1,7 +1,6 @@
 package org.minialbert.core.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
@@ -51,28 +50,24 @@ public final class AdamW {
         steps++;
         float correction1 = (float) (1 - Math.pow(settings.beta1(), steps));
         float correction2 = (float) Math.sqrt(1 - Math.pow(settings.beta2(), steps));
-        for (Weight weight : weights) {
+        Gradients.forEach(weights, (weight, gradient, scope) -> {
             NDArray value = weight.value();
-            try (NDManager scope = value.getManager().newSubManager()) {
-                NDArray gradient = value.getGradient();
-                gradient.attach(scope);
-                NDArray m = first.get(weight.name());
-                NDArray v = second.get(weight.name());
-                scope.tempAttachAll(m, v);
-                if (value.getShape().dimension() >= 2 && settings.weightDecay() > 0) {
-                    value.muli(1 - lr * settings.weightDecay());
-                }
-                // in place, without temporaries where an operation allows: m <- b1 (m - g) + g,
-                // then g <- (1 - b2) g² (the gradient is zeroed below) and v <- b2 v + g
-                m.subi(gradient).muli(settings.beta1()).addi(gradient);
-                gradient.muli(gradient).muli(1 - settings.beta2());
-                v.muli(settings.beta2()).addi(gradient);
-                // lr m̂ / (sqrt(v̂) + eps) = (lr c2 / c1) m / (sqrt(v) + eps c2), with c2 = sqrt(1 - b2^t)
-                NDArray update = v.sqrt().addi(settings.epsilon() * correction2).powi(-1).muli(m);
-                value.subi(update.muli(lr * correction2 / correction1));
-                gradient.muli(0);
+            NDArray m = first.get(weight.name());
+            NDArray v = second.get(weight.name());
+            scope.tempAttachAll(m, v);
+            if (value.getShape().dimension() >= 2 && settings.weightDecay() > 0) {
+                value.muli(1 - lr * settings.weightDecay());
             }
-        }
+            // in place, without temporaries where an operation allows: m <- b1 (m - g) + g,
+            // then g <- (1 - b2) g² (the gradient is zeroed below) and v <- b2 v + g
+            m.subi(gradient).muli(settings.beta1()).addi(gradient);
+            gradient.muli(gradient).muli(1 - settings.beta2());
+            v.muli(settings.beta2()).addi(gradient);
+            // lr m̂ / (sqrt(v̂) + eps) = (lr c2 / c1) m / (sqrt(v) + eps c2), with c2 = sqrt(1 - b2^t)
+            NDArray update = v.sqrt().addi(settings.epsilon() * correction2).powi(-1).muli(m);
+            value.subi(update.muli(lr * correction2 / correction1));
+            gradient.muli(0);
+        });
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.minialbert.core.train;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
 import org.minialbert.api.MiniAlbertException;
@@ -48,15 +46,11 @@ public final class Divergence {
     /** The names of the weights whose gradient holds a NaN or an infinity. */
     static List<String> nonFinite(List<Weight> weights) {
         List<String> names = new ArrayList<>();
-        for (Weight weight : weights) {
-            try (NDManager scope = weight.value().getManager().newSubManager()) {
-                NDArray gradient = weight.value().getGradient();
-                gradient.attach(scope);
-                if (gradient.isNaN().logicalOr(gradient.isInfinite()).any().getBoolean()) {
-                    names.add(weight.name());
-                }
+        Gradients.forEach(weights, (weight, gradient, scope) -> {
+            if (gradient.isNaN().logicalOr(gradient.isInfinite()).any().getBoolean()) {
+                names.add(weight.name());
             }
-        }
+        });
         return names;
     }
 

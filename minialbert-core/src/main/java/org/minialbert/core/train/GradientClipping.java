@@ -1,7 +1,5 @@
 package org.minialbert.core.train;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.minialbert.api.nn.Weight;
 
@@ -15,25 +13,15 @@ public final class GradientClipping {
 
     /** Clips in place and returns the norm before clipping. */
     public static float clip(List<Weight> weights, float maxNorm) {
-        double squares = 0;
-        for (Weight weight : weights) {
-            try (NDManager scope = weight.value().getManager().newSubManager()) {
-                NDArray gradient = weight.value().getGradient();
-                gradient.attach(scope);
-                double norm = gradient.norm().getFloat();
-                squares += norm * norm;
-            }
-        }
-        float norm = (float) Math.sqrt(squares);
+        double[] squares = {0};
+        Gradients.forEach(weights, (weight, gradient, scope) -> {
+            double norm = gradient.norm().getFloat();
+            squares[0] += norm * norm;
+        });
+        float norm = (float) Math.sqrt(squares[0]);
         if (maxNorm > 0 && norm > maxNorm) {
             float scale = maxNorm / (norm + 1e-6f);
-            for (Weight weight : weights) {
-                try (NDManager scope = weight.value().getManager().newSubManager()) {
-                    NDArray gradient = weight.value().getGradient();
-                    gradient.attach(scope);
-                    gradient.muli(scale);
-                }
-            }
+            Gradients.forEach(weights, (weight, gradient, scope) -> gradient.muli(scale));
         }
         return norm;
     }

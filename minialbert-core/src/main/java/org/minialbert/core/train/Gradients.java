@@ -1,0 +1,32 @@
+package org.minialbert.core.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.List;
+import org.minialbert.api.nn.Weight;
+
+/**
+ * Visits the gradients of weights one at a time, each handed over in a scope of its own that is
+ * closed after the visit, so the gradient handles (and any temporaries made from them) are freed
+ * weight by weight; the gradients themselves stay with their weights.
+ */
+final class Gradients {
+    private Gradients() {
+    }
+
+    /** What to do with one weight's gradient; arrays made in {@code scope} are freed afterwards. */
+    @FunctionalInterface
+    interface Visitor {
+        void visit(Weight weight, NDArray gradient, NDManager scope);
+    }
+
+    static void forEach(List<Weight> weights, Visitor visitor) {
+        for (Weight weight : weights) {
+            try (NDManager scope = weight.value().getManager().newSubManager()) {
+                NDArray gradient = weight.value().getGradient();
+                gradient.attach(scope);
+                visitor.visit(weight, gradient, scope);
+            }
+        }
+    }
+}
