@@ -2,15 +2,21 @@ package org.minialbert.core.bench;
 
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 /**
  * The process's memory as the operating system and the engine see it: resident set size (current
  * and peak, from {@code /proc/self/status}; the peak can be reset through
  * {@code /proc/self/clear_refs}) and the NDArrays alive under the engine's root manager. Where
- * {@code /proc} is missing (not Linux) the sizes read as -1.
+ * {@code /proc} is missing (not Linux) the sizes read as -1. Tensors live in the C library's heap,
+ * which keeps freed blocks for reuse (the launcher's settings ask it to); {@link #trimNativeHeap()}
+ * hands them back, so that the resident size then counts the memory in use.
  */
 public final class MemoryProbe {
     private static final Path STATUS = Path.of("/proc/self/status");
@@ -43,6 +49,22 @@ public final class MemoryProbe {
             Files.writeString(CLEAR_REFS, "5");
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             // not Linux, or not permitted: the peak then covers the whole process
+        }
+    }
+
+    /**
+     * Returns the native heap's free memory to the operating system ({@code malloc_trim}, through the
+     * JVM's {@code System.trim_native_heap} diagnostic command); false where the JVM or the C library
+     * cannot (not glibc, or a JVM without the command).
+     */
+    public boolean trimNativeHeap() {
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            Object reply = server.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "systemTrimNativeHeap", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            return reply instanceof String text && text.contains("Trim native heap");
+        } catch (JMException | RuntimeException e) {
+            return false;
         }
     }
 

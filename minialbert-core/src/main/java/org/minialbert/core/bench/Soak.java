@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToLongFunction;
 import org.minialbert.core.distil.DistillationRun;
 import org.minialbert.core.train.AdamW;
 import org.minialbert.core.train.ProgressBar;
@@ -12,9 +13,12 @@ import org.minialbert.core.train.StepPhases;
 /**
  * Many distillation updates in a row, watching memory: after a warm-up (a tenth of the steps, at
  * least twenty) the live NDArray count must not change and the resident set size must not grow by
- * more than {@link #MAX_RSS_GROWTH}. Memory is sampled after a full garbage collection, so that
- * Java garbage not yet collected (the heap grows until its first collections) does not read as
- * growth; what remains is live Java data and native memory, where tensors live.
+ * more than {@link #MAX_RSS_GROWTH}. Memory is sampled between updates after a full garbage
+ * collection, so that Java garbage not yet collected (the heap grows until its first collections)
+ * does not read as growth, and after the native heap has handed its free blocks back
+ * ({@link MemoryProbe#trimNativeHeap()}), so that memory the C library keeps for reuse does not
+ * either; what remains is live Java data and the native memory in use, where tensors live. The
+ * resident size before the trim is recorded too: it is what the process holds between updates.
  */
 public final class Soak {
     /** The largest relative RSS growth after warm-up that still counts as flat. */
@@ -23,8 +27,14 @@ public final class Soak {
     private Soak() {
     }
 
-    /** Memory after a step. */
-    public record Sample(long step, int liveArrays, long residentBytes) {
+    /**
+     * Memory after a step.
+     *
+     * @param residentBytes resident set size after a garbage collection
+     * @param inUseBytes resident set size after the native heap was trimmed as well (equal to
+     *     {@code residentBytes} where trimming is not possible)
+     */
+    public record Sample(long step, int liveArrays, long residentBytes, long inUseBytes) {
     }
 
     /**
@@ -43,10 +53,14 @@ public final class Soak {
             return samples.stream().filter(s -> s.step() >= warmupSteps).allMatch(s -> s.liveArrays() == expected);
         }
 
-        /** Relative growth of the resident set from the end of warm-up to the last step. */
+        /** Relative growth of the resident set in use from the end of warm-up to the last step. */
         public double residentGrowth() {
-            long start = baseline().residentBytes();
-            return (double) (samples.get(samples.size() - 1).residentBytes() - start) / start;
+            return growth(Sample::inUseBytes);
+        }
+
+        private double growth(ToLongFunction<Sample> bytes) {
+            long start = bytes.applyAsLong(baseline());
+            return (double) (bytes.applyAsLong(samples.get(samples.size() - 1)) - start) / start;
         }
 
         public boolean passed() {
@@ -57,10 +71,16 @@ public final class Soak {
             Sample base = baseline();
             Sample last = samples.get(samples.size() - 1);
             return String.format(Locale.ROOT, "soak %d steps: live NDArrays %d after warm-up (step %d), %d at the end%s;"
-                    + " RSS %.0f MiB -> %.0f MiB (%+.2f%%, limit %.0f%%): %s", last.step(), base.liveArrays(), base.step(),
-                    last.liveArrays(), arraysFlat() ? " (constant)" : " (CHANGED)", base.residentBytes() / 1048576.0,
-                    last.residentBytes() / 1048576.0, 100 * residentGrowth(), 100 * MAX_RSS_GROWTH,
-                    passed() ? "PASS" : "FAIL");
+                    + " RSS in use %.0f MiB -> %.0f MiB (%+.2f%%, limit %.0f%%): %s; RSS with the native heap's free"
+                    + " blocks %.0f MiB -> %.0f MiB (%+.2f%%)", last.step(), base.liveArrays(), base.step(),
+                    last.liveArrays(), arraysFlat() ? " (constant)" : " (CHANGED)", mebibytes(base.inUseBytes()),
+                    mebibytes(last.inUseBytes()), 100 * residentGrowth(), 100 * MAX_RSS_GROWTH,
+                    passed() ? "PASS" : "FAIL", mebibytes(base.residentBytes()), mebibytes(last.residentBytes()),
+                    100 * growth(Sample::residentBytes));
+        }
+
+        private static double mebibytes(long bytes) {
+            return bytes / 1048576.0;
         }
     }
 
@@ -80,9 +100,11 @@ public final class Soak {
             long done = step + 1;
             if (done == warmup || done % every == 0 || done == steps) {
                 System.gc();
-                samples.add(new Sample(done, memory.liveArrays(), memory.residentBytes()));
-                progress.update(done, String.format(Locale.ROOT, "NDArrays %d, RSS %.0f MiB",
-                        memory.liveArrays(), memory.residentBytes() / 1048576.0));
+                long resident = memory.residentBytes();
+                long inUse = memory.trimNativeHeap() ? memory.residentBytes() : resident;
+                samples.add(new Sample(done, memory.liveArrays(), resident, inUse));
+                progress.update(done, String.format(Locale.ROOT, "NDArrays %d, RSS %.0f MiB (in use %.0f MiB)",
+                        memory.liveArrays(), resident / 1048576.0, inUse / 1048576.0));
             }
         }
         return new Result(samples, warmup);

@@ -367,10 +367,10 @@ public final class DistillationRun implements AutoCloseable {
                 labelled += label == MlmMasking.IGNORED ? 0 : 1;
             }
         }
-        float norm = GradientClipping.clip(optimizer.weights(), t.maxGradNorm());
+        float norm = GradientClipping.norm(optimizer.weights());
         Divergence.check("distillation", step, sums.get(DistillationLosses.TOTAL), norm,
                 optimizer.weights());
-        optimizer.step(lr);
+        optimizer.step(lr, GradientClipping.scale(norm, t.maxGradNorm()));
         phases.lap(StepPhases.Phase.OPTIMIZER);
         return new StepResult(sums, norm, tokens, labelled);
     }

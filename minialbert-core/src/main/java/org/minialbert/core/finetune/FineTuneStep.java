@@ -40,17 +40,17 @@ public final class FineTuneStep {
     /** Runs update {@code step} (0-based) with learning rate {@code lr}; returns the batch's loss. */
     public float run(long step, float lr, String label, Function<NDManager, NDArray> loss) {
         float value = backward(step, loss);
-        float norm = GradientClipping.clip(optimizer.weights(), settings.maxGradNorm());
+        float norm = GradientClipping.norm(optimizer.weights());
         if (!Divergence.finite(value, norm)) {
             String first = Divergence.symptoms(value, norm, optimizer.weights());
             optimizer.zeroGradients();
             value = backward(step, loss);
-            norm = GradientClipping.clip(optimizer.weights(), settings.maxGradNorm());
+            norm = GradientClipping.norm(optimizer.weights());
             Divergence.check(label, step, value, norm, optimizer.weights());
             log.printf("%s: update %d was not finite (%s); computed again with the same batch, seed and weights it "
                     + "is (loss %s, gradient norm %s), so training goes on%n", label, step + 1, first, value, norm);
         }
-        optimizer.step(lr);
+        optimizer.step(lr, GradientClipping.scale(norm, settings.maxGradNorm()));
         return value;
     }
 

@@ -3,10 +3,13 @@ package org.minialbert.core.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.minialbert.api.CheckpointException;
 import org.minialbert.api.nn.Weight;
 import org.minialbert.core.io.TensorData;
@@ -17,24 +20,42 @@ import org.minialbert.core.io.TensorData;
  * {@code p <- p (1 - lr wd)} (only for weights of two or more dimensions, so never biases or
  * LayerNorm weights), {@code m <- b1 m + (1 - b1) g}, {@code v <- b2 v + (1 - b2) g²},
  * {@code p <- p - lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)}. The moments are part of a
- * training checkpoint ({@link #state()}, {@link #restore}).
+ * training checkpoint ({@link #state()}, {@link #restore}); they live for the optimizer's lifetime, in
+ * place, so the one-pass update ({@link FusedAdamW}) keeps views of their memory.
  */
 public final class AdamW {
     private final List<Weight> weights;
     private final AdamWSettings settings;
     private final Map<String, NDArray> first = new LinkedHashMap<>();
     private final Map<String, NDArray> second = new LinkedHashMap<>();
+    private final boolean inJava;
+    private final Map<String, FloatBuffer> firstMemory = new HashMap<>();
+    private final Map<String, FloatBuffer> secondMemory = new HashMap<>();
     private long steps;
 
     public AdamW(List<Weight> weights, AdamWSettings settings) {
+        this(weights, settings, true);
+    }
+
+    /** With {@code inJava} false, every weight is updated with engine operations (for tests). */
+    AdamW(List<Weight> weights, AdamWSettings settings, boolean inJava) {
         this.weights = new ArrayList<>(weights);
         this.settings = settings;
+        boolean viewed = inJava;
         for (Weight weight : this.weights) {
             NDArray value = weight.value();
             value.setRequiresGradient(true);
-            first.put(weight.name(), value.getManager().zeros(value.getShape()));
-            second.put(weight.name(), value.getManager().zeros(value.getShape()));
+            NDArray m = value.getManager().zeros(value.getShape());
+            NDArray v = value.getManager().zeros(value.getShape());
+            first.put(weight.name(), m);
+            second.put(weight.name(), v);
+            Optional<FloatBuffer> mMemory = HostMemory.view(m);
+            Optional<FloatBuffer> vMemory = HostMemory.view(v);
+            viewed &= mMemory.isPresent() && vMemory.isPresent();
+            mMemory.ifPresent(memory -> firstMemory.put(weight.name(), memory));
+            vMemory.ifPresent(memory -> secondMemory.put(weight.name(), memory));
         }
+        this.inJava = viewed;
     }
 
     public List<Weight> weights() {
@@ -45,29 +66,54 @@ public final class AdamW {
         return steps;
     }
 
-    /** Applies one update with learning rate {@code lr}, then zeroes the gradients. */
-    public void step(float lr) {
+    /**
+     * Applies one update with learning rate {@code lr} to the gradients multiplied by
+     * {@code gradientScale} (the clipping factor, {@link GradientClipping#scale}), then zeroes the
+     * gradients. Dense float32 weights on the CPU are updated in one pass in Java
+     * ({@link FusedAdamW}); any other weight with engine operations. A weight that no backward pass
+     * has reached yet has no gradient and is left as it is, as PyTorch leaves a weight whose
+     * {@code grad} is {@code None}.
+     */
+    public void step(float lr, float gradientScale) {
         steps++;
         float correction1 = (float) (1 - Math.pow(settings.beta1(), steps));
         float correction2 = (float) Math.sqrt(1 - Math.pow(settings.beta2(), steps));
+        // lr m̂ / (sqrt(v̂) + eps) = (lr c2 / c1) m / (sqrt(v) + eps c2), with c2 = sqrt(1 - b2^t)
+        float stepSize = lr * correction2 / correction1;
+        float epsilon = settings.epsilon() * correction2;
+        FusedAdamW fused = new FusedAdamW(new FusedAdamW.Coefficients(settings.beta1(), settings.beta2(),
+                gradientScale, stepSize, epsilon));
         Gradients.forEach(weights, (weight, gradient, scope) -> {
             NDArray value = weight.value();
             NDArray m = first.get(weight.name());
             NDArray v = second.get(weight.name());
+            float decay = value.getShape().dimension() >= 2 ? 1 - lr * settings.weightDecay() : 1;
+            if (inJava) {
+                Optional<FloatBuffer> valueMemory = HostMemory.view(value);
+                Optional<FloatBuffer> gradientMemory = HostMemory.view(gradient);
+                if (valueMemory.isPresent() && gradientMemory.isPresent()) {
+                    fused.add(valueMemory.get(), gradientMemory.get(), firstMemory.get(weight.name()),
+                            secondMemory.get(weight.name()), decay);
+                    return;
+                }
+            }
             scope.tempAttachAll(m, v);
-            if (value.getShape().dimension() >= 2 && settings.weightDecay() > 0) {
-                value.muli(1 - lr * settings.weightDecay());
+            if (gradientScale != 1) {
+                gradient.muli(gradientScale);
+            }
+            if (decay != 1) {
+                value.muli(decay);
             }
             // in place, without temporaries where an operation allows: m <- b1 (m - g) + g,
             // then g <- (1 - b2) g² (the gradient is zeroed below) and v <- b2 v + g
             m.subi(gradient).muli(settings.beta1()).addi(gradient);
             gradient.muli(gradient).muli(1 - settings.beta2());
             v.muli(settings.beta2()).addi(gradient);
-            // lr m̂ / (sqrt(v̂) + eps) = (lr c2 / c1) m / (sqrt(v) + eps c2), with c2 = sqrt(1 - b2^t)
-            NDArray update = v.sqrt().addi(settings.epsilon() * correction2).powi(-1).muli(m);
-            value.subi(update.muli(lr * correction2 / correction1));
+            NDArray update = v.sqrt().addi(epsilon).powi(-1).muli(m);
+            value.subi(update.muli(stepSize));
             gradient.muli(0);
         });
+        fused.run(JniUtils.getNumThreads());
     }
 
     /**

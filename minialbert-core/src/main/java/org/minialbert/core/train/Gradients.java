@@ -2,13 +2,17 @@ package org.minialbert.core.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.List;
 import org.minialbert.api.nn.Weight;
 
 /**
  * Visits the gradients of weights one at a time, each handed over in a scope of its own that is
  * closed after the visit, so the gradient handles (and any temporaries made from them) are freed
- * weight by weight; the gradients themselves stay with their weights.
+ * weight by weight; the gradients themselves stay with their weights. A weight that has never had
+ * a gradient (no backward pass has reached it) is skipped: DJL's {@code getGradient()} would hand
+ * over a new array of zeros, which is not the weight's gradient and is freed with the scope.
  */
 final class Gradients {
     private Gradients() {
@@ -22,8 +26,11 @@ final class Gradients {
 
     static void forEach(List<Weight> weights, Visitor visitor) {
         for (Weight weight : weights) {
+            NDArray gradient = JniUtils.getGradient((PtNDArray) weight.value());
+            if (gradient == null) {
+                continue;
+            }
             try (NDManager scope = weight.value().getManager().newSubManager()) {
-                NDArray gradient = weight.value().getGradient();
                 gradient.attach(scope);
                 visitor.visit(weight, gradient, scope);
             }

@@ -11,11 +11,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import javax.management.JMException;
+import javax.management.MBeanOperationInfo;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,15 +107,33 @@ class BenchmarkTest {
 
     @Test
     void soakVerdictFailsOnGrowth() {
-        Soak.Result leaking = new Soak.Result(List.of(new Soak.Sample(10, 100, 1000), new Soak.Sample(20, 101, 1000)), 10);
+        Soak.Result leaking = new Soak.Result(List.of(new Soak.Sample(10, 100, 1000, 1000),
+                new Soak.Sample(20, 101, 1000, 1000)), 10);
         assertThat(leaking.arraysFlat()).isFalse();
         assertThat(leaking.passed()).isFalse();
-        Soak.Result growing = new Soak.Result(List.of(new Soak.Sample(10, 100, 1000), new Soak.Sample(20, 100, 1030)), 10);
+        Soak.Result growing = new Soak.Result(List.of(new Soak.Sample(10, 100, 1000, 1000),
+                new Soak.Sample(20, 100, 1030, 1030)), 10);
         assertThat(growing.residentGrowth()).isEqualTo(0.03);
         assertThat(growing.describe()).contains("FAIL");
-        Soak.Result flat = new Soak.Result(List.of(new Soak.Sample(5, 90, 900), new Soak.Sample(10, 100, 1000),
-                new Soak.Sample(20, 100, 1010)), 10);
+        Soak.Result flat = new Soak.Result(List.of(new Soak.Sample(5, 90, 900, 900), new Soak.Sample(10, 100, 1000, 1000),
+                new Soak.Sample(20, 100, 1010, 1010)), 10);
         assertThat(flat.passed()).isTrue();
+        long mib = 1 << 20;
+        Soak.Result retaining = new Soak.Result(List.of(new Soak.Sample(10, 100, 2000 * mib, 1000 * mib),
+                new Soak.Sample(20, 100, 2400 * mib, 1010 * mib)), 10);
+        assertThat(retaining.passed()).as("free blocks the heap keeps are not growth").isTrue();
+        assertThat(retaining.describe()).contains("RSS in use 1000 MiB -> 1010 MiB (+1.00%", "PASS",
+                "free blocks 2000 MiB -> 2400 MiB (+20.00%)");
+    }
+
+    private static List<String> diagnosticCommands() {
+        try {
+            return Arrays.stream(ManagementFactory.getPlatformMBeanServer()
+                    .getMBeanInfo(new ObjectName("com.sun.management:type=DiagnosticCommand")).getOperations())
+                    .map(MBeanOperationInfo::getName).toList();
+        } catch (JMException e) {
+            return List.of();
+        }
     }
 
     @Test
@@ -126,6 +148,9 @@ class BenchmarkTest {
             assertThat(memory.liveArrays()).isEqualTo(before + 1);
         }
         assertThat(memory.liveArrays()).isEqualTo(before);
+        if (diagnosticCommands().contains("systemTrimNativeHeap")) {
+            assertThat(memory.trimNativeHeap()).as("the JVM offers System.trim_native_heap").isTrue();
+        }
         if (System.getProperty("os.name").startsWith("Linux")) {
             assertThat(memory.residentBytes()).isPositive();
             assertThat(memory.peakResidentBytes()).isPositive();

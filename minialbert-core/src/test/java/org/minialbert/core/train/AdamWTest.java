@@ -8,8 +8,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.minialbert.api.nn.Scalars;
 import org.minialbert.api.nn.Weight;
 import org.minialbert.api.nn.WeightGroup;
 import org.minialbert.api.nn.Weights;
@@ -42,14 +46,16 @@ class AdamWTest {
         return trajectory;
     }
 
-    @Test
-    void updatesFollowTorchAdamW() {
+    @ParameterizedTest(name = "in Java: {0}")
+    @ValueSource(booleans = {true, false})
+    void updatesFollowTorchAdamW(boolean inJava) {
         Engine engine = OfflineEngine.pytorch();
         try (NDManager manager = OfflineEngine.newManager()) {
             Weights weights = new Weights(manager, 0.02f);
             Weight matrix = weights.ones("w", WeightGroup.LAYERS, new Shape(1, 2));
             Weight bias = weights.ones("b", WeightGroup.LAYERS, new Shape(2));
-            AdamW adam = new AdamW(List.of(matrix, bias), new AdamWSettings(0.9f, 0.999f, 1e-8f, 0.1f));
+            assertThat(HostMemory.view(matrix.value())).as("the one-pass update can see the weights").isPresent();
+            AdamW adam = new AdamW(List.of(matrix, bias), new AdamWSettings(0.9f, 0.999f, 1e-8f, 0.1f), inJava);
             double[] coefficients = {0.5, -2.0, 3.0};
             for (int step = 0; step < coefficients.length; step++) {
                 try (NDManager scope = manager.newSubManager();
@@ -58,10 +64,15 @@ class AdamWTest {
                     NDArray loss = matrix.value().mul(c).sum().add(bias.value().mul(c).sum());
                     collector.backward(loss);
                 }
-                adam.step(0.01f);
+                // the clipping factor 0.5 halves the gradient the moments see
+                adam.step(0.01f, 0.5f);
             }
-            double[] decayed = reference(1, coefficients, 0.01, 0.1, true);
-            double[] plain = reference(1, coefficients, 0.01, 0.1, false);
+            double[] halved = new double[coefficients.length];
+            for (int i = 0; i < halved.length; i++) {
+                halved[i] = coefficients[i] / 2;
+            }
+            double[] decayed = reference(1, halved, 0.01, 0.1, true);
+            double[] plain = reference(1, halved, 0.01, 0.1, false);
             assertThat(matrix.value().toFloatArray()[0]).isCloseTo((float) decayed[2], within(1e-6f));
             assertThat(bias.value().toFloatArray()[1]).as("no decay on 1-D weights").isCloseTo((float) plain[2], within(1e-6f));
             assertThat(adam.steps()).isEqualTo(3);
@@ -81,12 +92,103 @@ class AdamWTest {
             try (GradientCollector collector = engine.newGradientCollector()) {
                 collector.backward(a.value().mul(3f).sum().add(b.value().mul(4f).sum()));
             }
-            float norm = GradientClipping.clip(List.of(a, b), 1f);
+            float norm = GradientClipping.norm(List.of(a, b));
             assertThat(norm).as("sqrt(3² + 3² + 4²)").isCloseTo((float) Math.sqrt(34), within(1e-5f));
-            float scale = (float) (1 / (Math.sqrt(34) + 1e-6));
-            assertThat(a.value().getGradient().toFloatArray()).containsExactly(new float[] {3 * scale, 3 * scale},
-                    within(1e-6f));
-            assertThat(GradientClipping.clip(List.of(a, b), 0f)).isCloseTo(1f, within(1e-5f));
+            assertThat(GradientClipping.scale(norm, 1f)).isCloseTo((float) (1 / (Math.sqrt(34) + 1e-6)), within(1e-7f));
+            assertThat(GradientClipping.scale(norm, 10f)).as("under the limit").isEqualTo(1f);
+            assertThat(GradientClipping.scale(norm, 0f)).as("no limit").isEqualTo(1f);
+        }
+    }
+
+    /**
+     * A weight outside the loss has no gradient; it keeps its value (DJL would hand over a fresh
+     * array of zeros as its gradient, which the one-pass update must not write to).
+     */
+    @ParameterizedTest(name = "in Java: {0}")
+    @ValueSource(booleans = {true, false})
+    void weightsWithoutGradientAreLeftAlone(boolean inJava) {
+        Engine engine = OfflineEngine.pytorch();
+        try (NDManager manager = OfflineEngine.newManager()) {
+            Weights weights = new Weights(manager, 0.02f);
+            Weight used = weights.ones("used", WeightGroup.LAYERS, new Shape(4, 4));
+            Weight unused = weights.ones("unused", WeightGroup.LAYERS, new Shape(4, 4));
+            AdamW adam = new AdamW(List.of(unused, used), new AdamWSettings(0.9f, 0.999f, 1e-8f, 0.1f), inJava);
+            for (int step = 0; step < 2; step++) {
+                try (GradientCollector collector = engine.newGradientCollector()) {
+                    collector.backward(used.value().sum());
+                }
+                adam.step(0.01f, 1f);
+            }
+            assertThat(unused.value().toFloatArray()).containsOnly(1f);
+            for (float value : used.value().toFloatArray()) {
+                assertThat(value).as("moved against the gradient (+1) by about lr per step").isLessThan(0.99f);
+            }
+        }
+    }
+
+    /**
+     * The one-pass update against engine operations on weights of many sizes, large enough that the
+     * elements are split between threads in the middle of a weight, over several steps.
+     */
+    @Test
+    void javaUpdateMatchesEngineOperations() {
+        Engine engine = OfflineEngine.pytorch();
+        Shape[] shapes = {new Shape(300, 700), new Shape(384), new Shape(5, 3, 7), new Shape(70000), new Shape(1)};
+        try (NDManager manager = OfflineEngine.newManager()) {
+            engine.setRandomSeed(7);
+            List<Weight> java = randomWeights(manager, "java", shapes);
+            List<Weight> engineOps = randomWeights(manager, "engine", shapes);
+            for (int i = 0; i < shapes.length; i++) {
+                engineOps.get(i).value().muli(0).addi(java.get(i).value());
+            }
+            AdamWSettings settings = new AdamWSettings(0.9f, 0.98f, 1e-6f, 0.01f);
+            AdamW inJava = new AdamW(java, settings, true);
+            AdamW withEngine = new AdamW(engineOps, settings, false);
+            for (int step = 0; step < 3; step++) {
+                try (NDManager scope = manager.newSubManager()) {
+                    List<NDArray> targets = new ArrayList<>();
+                    for (Shape shape : shapes) {
+                        targets.add(scope.randomNormal(shape));
+                    }
+                    backward(engine, java, targets);
+                    backward(engine, engineOps, targets);
+                }
+                inJava.step(1e-3f, 0.7f);
+                withEngine.step(1e-3f, 0.7f);
+            }
+            for (int i = 0; i < shapes.length; i++) {
+                float[] expected = engineOps.get(i).value().toFloatArray();
+                float[] actual = java.get(i).value().toFloatArray();
+                for (int e = 0; e < expected.length; e++) {
+                    assertThat(actual[e]).as("%s element %d", shapes[i], e)
+                            .isCloseTo(expected[e], within(1e-6f + 1e-5f * Math.abs(expected[e])));
+                }
+                assertThat(java.get(i).value().getGradient().toFloatArray()).as("gradient cleared").containsOnly(0f);
+            }
+        }
+    }
+
+    private static List<Weight> randomWeights(NDManager manager, String prefix, Shape[] shapes) {
+        Weights weights = new Weights(manager, 1f);
+        List<Weight> all = new ArrayList<>();
+        for (int i = 0; i < shapes.length; i++) {
+            Weight weight = weights.ones(prefix + i, WeightGroup.LAYERS, shapes[i]);
+            weight.value().muli(0).addi(manager.randomNormal(shapes[i]));
+            all.add(weight);
+        }
+        return all;
+    }
+
+    /** Gradient of sum((p - target)²) / 2 + sum(p³) / 3: p - target + p², different at each element. */
+    private static void backward(Engine engine, List<Weight> weights, List<NDArray> targets) {
+        try (GradientCollector collector = engine.newGradientCollector()) {
+            NDArray loss = null;
+            for (int i = 0; i < weights.size(); i++) {
+                NDArray p = weights.get(i).value();
+                NDArray term = Scalars.div(p.sub(targets.get(i)).square().sum(), 2).add(Scalars.div(p.pow(3).sum(), 3));
+                loss = loss == null ? term : loss.add(term);
+            }
+            collector.backward(loss);
         }
     }
 
