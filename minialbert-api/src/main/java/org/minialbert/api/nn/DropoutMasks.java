@@ -16,10 +16,14 @@ import java.util.SplittableRandom;
  * fills the same mask in a few nanoseconds per element. A mask holds 0 where an element is dropped
  * (probability {@code rate}, drawn with 24-bit resolution) and {@code 1 / (1 - rate)} where it is
  * kept, so dropout is a single product. Each thread has its own generator, seeded by
- * {@link ForwardContext#seedDropout}, and its own scratch buffer, as large as its largest mask.
+ * {@link ForwardContext#seedDropout}, and its own scratch buffer, as large as its largest mask; a
+ * mask's chunks of 65536 elements draw from generators split off that one in order and are filled
+ * on all processors ({@link ParallelRanges}), with the same result on any number of them.
  */
 final class DropoutMasks {
     private static final int RESOLUTION_BITS = 24;
+    /** Elements drawn from one generator; chunks are filled on all processors. */
+    private static final int CHUNK = 1 << 16;
     private static final ThreadLocal<DropoutMasks> PER_THREAD = ThreadLocal.withInitial(DropoutMasks::new);
 
     private SplittableRandom random = new SplittableRandom();
@@ -42,17 +46,33 @@ final class DropoutMasks {
         FloatBuffer values = buffer(size).asFloatBuffer();
         int threshold = Math.round(rate * (1 << RESOLUTION_BITS));
         float kept = 1f / (1f - rate);
-        int i = 0;
-        for (; i + 1 < size; i += 2) {
+        // a generator per chunk, split off in order, so the mask does not depend on how many
+        // processors fill it
+        int chunks = (size + CHUNK - 1) / CHUNK;
+        SplittableRandom[] generators = new SplittableRandom[chunks];
+        for (int c = 0; c < chunks; c++) {
+            generators[c] = random.split();
+        }
+        ParallelRanges.run(chunks, 1, (from, to) -> {
+            for (int c = (int) from; c < to; c++) {
+                fill(values, c * CHUNK, Math.min(size, (c + 1) * CHUNK), generators[c], threshold, kept);
+            }
+        });
+        try (NDArray view = manager.create(scratch, shape, DataType.FLOAT32)) {
+            return view.duplicate();
+        }
+    }
+
+    private static void fill(FloatBuffer values, int from, int to, SplittableRandom random, int threshold,
+            float kept) {
+        int i = from;
+        for (; i + 1 < to; i += 2) {
             long bits = random.nextLong();
             values.put(i, (int) (bits >>> (64 - RESOLUTION_BITS)) < threshold ? 0f : kept);
             values.put(i + 1, ((int) bits >>> (32 - RESOLUTION_BITS)) < threshold ? 0f : kept);
         }
-        if (i < size) {
+        if (i < to) {
             values.put(i, (random.nextInt() >>> (32 - RESOLUTION_BITS)) < threshold ? 0f : kept);
-        }
-        try (NDArray view = manager.create(scratch, shape, DataType.FLOAT32)) {
-            return view.duplicate();
         }
     }
 

@@ -113,7 +113,7 @@ public final class AdamW {
             value.subi(update.muli(stepSize));
             gradient.muli(0);
         });
-        fused.run(JniUtils.getNumThreads());
+        fused.run();
     }
 
     /**

@@ -3,26 +3,18 @@ package org.minialbert.core.train;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import org.minialbert.api.nn.ParallelRanges;
 
 /**
  * The AdamW update of many weights in one pass over their memory, in Java on the CPU: for each
  * element, read the weight, gradient and both moments once, write them once (the gradient as zero),
  * where engine operations take about fifteen passes and temporaries per weight. The elements of all
- * weights are split into equal contiguous ranges, one per engine thread. The memory-bound optimizer
- * was 12% of a distillation update before (docs/performance.md).
+ * weights are split into equal contiguous ranges, one per processor ({@link ParallelRanges}). The
+ * memory-bound optimizer was 12% of a distillation update before (docs/performance.md).
  */
 final class FusedAdamW {
-    /** Below this many elements per thread, one thread does all the work. */
+    /** Below this many elements per processor, one thread does all the work. */
     private static final long MIN_PER_THREAD = 1 << 16;
-    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "minialbert-adamw");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     /**
      * What every element's update uses: {@code g = gradientScale · grad}, the moment decays, and
@@ -53,26 +45,9 @@ final class FusedAdamW {
         total += part.size();
     }
 
-    /** Updates every weight added, on up to {@code threads} threads (the caller's among them). */
-    void run(int threads) {
-        int workers = (int) Math.max(1, Math.min(threads, total / MIN_PER_THREAD));
-        List<Future<?>> others = new ArrayList<>();
-        for (int w = 1; w < workers; w++) {
-            long from = total * w / workers;
-            long to = total * (w + 1) / workers;
-            others.add(WORKERS.submit(() -> update(from, to)));
-        }
-        update(0, total / workers);
-        for (Future<?> other : others) {
-            try {
-                other.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted during the optimizer step", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("optimizer step failed: " + e.getCause(), e.getCause());
-            }
-        }
+    /** Updates every weight added, on all processors. */
+    void run() {
+        ParallelRanges.run(total, MIN_PER_THREAD, this::update);
     }
 
     /** Elements {@code [from, to)} of all weights, counted in the order they were added. */

@@ -1,0 +1,61 @@
+package org.minialbert.api.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs element-wise work that Java does on the CPU between engine operations (dropout masks, the
+ * optimizer's update) on all processors: {@code [0, total)} is cut into equal contiguous ranges,
+ * one per processor, the first run by the calling thread and the others by daemon threads kept for
+ * reuse. The engine is idle meanwhile, so the work does not compete with it for cores.
+ */
+public final class ParallelRanges {
+    private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "minialbert-cpu-worker");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private ParallelRanges() {
+    }
+
+    /** Work on the elements {@code [from, to)}. */
+    @FunctionalInterface
+    public interface Range {
+        void run(long from, long to);
+    }
+
+    /**
+     * Runs {@code work} over {@code [0, total)} and returns when every range is done, with ranges
+     * of at least {@code minPerRange} elements (so small work stays on the calling thread). A
+     * failure in any range is thrown here.
+     */
+    public static void run(long total, long minPerRange, Range work) {
+        int ranges = (int) Math.max(1, Math.min(PROCESSORS, total / Math.max(1, minPerRange)));
+        List<Future<?>> others = new ArrayList<>();
+        for (int r = 1; r < ranges; r++) {
+            long from = total * r / ranges;
+            long to = total * (r + 1) / ranges;
+            others.add(WORKERS.submit(() -> work.run(from, to)));
+        }
+        work.run(0, total / ranges);
+        for (Future<?> other : others) {
+            try {
+                other.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a worker", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+}
