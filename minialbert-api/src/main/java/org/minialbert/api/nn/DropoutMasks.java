@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
 
@@ -15,39 +14,37 @@ import java.util.SplittableRandom;
  * fine-tuning update after the matrix products; docs/performance.md); a {@link SplittableRandom}
  * fills the same mask in a few nanoseconds per element. A mask holds 0 where an element is dropped
  * (probability {@code rate}, drawn with 24-bit resolution) and {@code 1 / (1 - rate)} where it is
- * kept, so dropout is a single product. Each thread has its own generator, seeded by
- * {@link ForwardContext#seedDropout}, and its own scratch buffer, as large as its largest mask; a
- * mask's chunks of 65536 elements draw from generators split off that one in order and are filled
+ * kept, so dropout is a single product. The mask is a new engine array, written in place through a
+ * view of its memory. Each thread has its own generator, seeded by {@link ForwardContext#seedDropout};
+ * a mask's chunks of 65536 elements draw from generators split off that one in order and are filled
  * on all processors ({@link ParallelRanges}), with the same result on any number of them.
  */
 final class DropoutMasks {
     private static final int RESOLUTION_BITS = 24;
-    /** Elements drawn from one generator; chunks are filled on all processors. */
+    /** Elements drawn from one generator. */
     private static final int CHUNK = 1 << 16;
-    private static final ThreadLocal<DropoutMasks> PER_THREAD = ThreadLocal.withInitial(DropoutMasks::new);
-
-    private SplittableRandom random = new SplittableRandom();
-    private ByteBuffer scratch = ByteBuffer.allocateDirect(0);
+    private static final ThreadLocal<SplittableRandom> PER_THREAD = ThreadLocal.withInitial(SplittableRandom::new);
 
     private DropoutMasks() {
     }
 
     static void seed(long seed) {
-        PER_THREAD.get().random = new SplittableRandom(seed);
+        PER_THREAD.set(new SplittableRandom(seed));
     }
 
     /** A new mask of {@code shape} in {@code manager}'s memory, for drop probability {@code rate} in (0, 1). */
     static NDArray draw(NDManager manager, Shape shape, float rate) {
-        return PER_THREAD.get().fill(manager, shape, rate);
-    }
-
-    private NDArray fill(NDManager manager, Shape shape, float rate) {
         int size = Math.toIntExact(shape.size());
-        FloatBuffer values = buffer(size).asFloatBuffer();
+        NDArray mask = manager.create(shape, DataType.FLOAT32);
+        ByteBuffer memory = mask.toByteBuffer(true);
+        if (!memory.isDirect()) {
+            mask.close();
+            throw new IllegalStateException("dropout masks need an engine that exposes CPU memory");
+        }
+        FloatBuffer values = memory.asFloatBuffer();
         int threshold = Math.round(rate * (1 << RESOLUTION_BITS));
         float kept = 1f / (1f - rate);
-        // a generator per chunk, split off in order, so the mask does not depend on how many
-        // processors fill it
+        SplittableRandom random = PER_THREAD.get();
         int chunks = (size + CHUNK - 1) / CHUNK;
         SplittableRandom[] generators = new SplittableRandom[chunks];
         for (int c = 0; c < chunks; c++) {
@@ -58,9 +55,7 @@ final class DropoutMasks {
                 fill(values, c * CHUNK, Math.min(size, (c + 1) * CHUNK), generators[c], threshold, kept);
             }
         });
-        try (NDArray view = manager.create(scratch, shape, DataType.FLOAT32)) {
-            return view.duplicate();
-        }
+        return mask;
     }
 
     private static void fill(FloatBuffer values, int from, int to, SplittableRandom random, int threshold,
@@ -74,15 +69,5 @@ final class DropoutMasks {
         if (i < to) {
             values.put(i, (random.nextInt() >>> (32 - RESOLUTION_BITS)) < threshold ? 0f : kept);
         }
-    }
-
-    /** The scratch buffer, grown if needed, positioned over exactly {@code floats} values. */
-    private ByteBuffer buffer(int floats) {
-        long bytes = 4L * floats;
-        if (scratch.capacity() < bytes) {
-            scratch = ByteBuffer.allocateDirect(Math.toIntExact(bytes)).order(ByteOrder.nativeOrder());
-        }
-        scratch.clear().limit((int) bytes);
-        return scratch;
     }
 }
