@@ -10,7 +10,8 @@ import org.minialbert.api.nn.Scalars;
  * T keys (padded keys included) and {@code L_att = mean(t · (log t - log s))}, the mean running over
  * rows × heads × T (PyTorch {@code KLDivLoss(reduction="mean")} applied to {@code log s} and {@code t}).
  * The maps stay in their (B, A, T, T) layout: padded query rows are zeroed by the token mask rather
- * than cut out, which saves the transposed and gathered copies (and their backward) of every map.
+ * than cut out, which saves the transposed and gathered copies (and their backward) of every map;
+ * when nothing is padded, not even that product is made.
  */
 public final class AttentionKlLoss {
     static final float EPSILON = 1e-12f;
@@ -25,10 +26,13 @@ public final class AttentionKlLoss {
      */
     public static NDArray compute(NDArray student, NDArray teacher, NDArray tokenMask) {
         Shape shape = student.getShape();
-        NDArray queryRows = tokenMask.reshape(shape.get(0), 1, shape.get(2), 1);
+        float rows = tokenMask.sum().getFloat();
         NDArray s = student.add(EPSILON);
         NDArray t = teacher.add(EPSILON);
-        float count = tokenMask.sum().getFloat() * shape.get(1) * shape.get(3);
-        return Scalars.div(t.mul(queryRows).mul(t.log().sub(s.log())).sum(), count);
+        NDArray pointwise = t.log().sub(s.log());
+        // without padding every query row counts, and the mask would multiply by ones
+        NDArray weights = rows == shape.get(0) * shape.get(2) ? t
+                : t.mul(tokenMask.reshape(shape.get(0), 1, shape.get(2), 1));
+        return Scalars.div(weights.mul(pointwise).sum(), rows * shape.get(1) * shape.get(3));
     }
 }

@@ -37,7 +37,7 @@ public record LossRows(NDArray tokenRows, NDArray tokenMask, NDArray labelledRow
                 manager.create(targets));
     }
 
-    /** The {@code sel_tok} rows of a (B, T, ...) tensor: (rows, ...). */
+    /** The {@code sel_tok} rows of a (B, T, ...) tensor: (rows, ...); without padding, all of them, uncopied. */
     public NDArray tokens(NDArray batchMajor) {
         return select(batchMajor, tokenRows);
     }
@@ -50,6 +50,7 @@ public record LossRows(NDArray tokenRows, NDArray tokenMask, NDArray labelledRow
     private static NDArray select(NDArray x, NDArray rows) {
         Shape shape = x.getShape();
         Shape flat = new Shape(shape.get(0) * shape.get(1)).addAll(shape.slice(2));
-        return x.reshape(flat).get(rows);
+        // rows are ascending and distinct, so as many rows as positions means every position in order
+        return rows.getShape().get(0) == flat.get(0) ? x.reshape(flat) : x.reshape(flat).get(rows);
     }
 }

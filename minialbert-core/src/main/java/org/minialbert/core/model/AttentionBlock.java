@@ -41,7 +41,8 @@ final class AttentionBlock {
     }
 
     /**
-     * The block's output and its attention probabilities (B, A, T, T); with a key/value prefix from
+     * The block's output and its attention probabilities (B, A, T, T), for {@code maskBias} from
+     * {@link EncoderInputs#attentionBias()} (null: no padding); with a key/value prefix from
      * the adaptation, the probabilities over the P prefix keys are left out of the returned map (they
      * have no teacher counterpart).
      */
@@ -58,10 +59,15 @@ final class AttentionBlock {
         if (prefix != null) {
             k = prefix.keys().concat(k, 2);
             v = prefix.values().concat(v, 2);
-            bias = maskBias.getManager().zeros(new Shape(batch, 1, 1, prefix.keys().getShape().get(2)))
-                    .concat(maskBias, 3);
+            if (maskBias != null) {
+                bias = maskBias.getManager().zeros(new Shape(batch, 1, 1, prefix.keys().getShape().get(2)))
+                        .concat(maskBias, 3);
+            }
         }
-        NDArray scores = Scalars.div(q, (float) Math.sqrt(headSize)).matMul(k.transpose(0, 1, 3, 2)).add(bias);
+        NDArray scores = Scalars.div(q, (float) Math.sqrt(headSize)).matMul(k.transpose(0, 1, 3, 2));
+        if (bias != null) {
+            scores = scores.add(bias);
+        }
         NDArray probabilities = scores.softmax(-1);
         NDArray merged = context.dropout(probabilities, attentionDropout).matMul(v)
                 .transpose(0, 2, 1, 3).reshape(batch, length, shape.get(2));

@@ -25,8 +25,14 @@ public record EncoderInputs(NDArray inputIds, NDArray attentionMask, NDArray tok
         return (int) inputIds.getShape().get(1);
     }
 
-    /** The mask as an additive bias over keys, (B, 1, 1, T): 0 for tokens, the float minimum for padding. */
+    /**
+     * The mask as an additive bias over keys, (B, 1, 1, T): 0 for tokens, the float minimum for
+     * padding; null when nothing is padded, so that attention skips adding zeros to every score.
+     */
     NDArray attentionBias() {
+        if (attentionMask.min().getLong() == 1) {
+            return null;
+        }
         NDArray padding = attentionMask.toType(DataType.FLOAT32, false).neg().add(1f);
         return padding.mul(-Float.MAX_VALUE).expandDims(1).expandDims(1);
     }

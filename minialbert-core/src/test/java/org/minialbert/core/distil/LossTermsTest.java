@@ -65,6 +65,21 @@ class LossTermsTest {
     }
 
     @Test
+    void withoutPaddingEveryRowCounts() {
+        LossRows rows = rows(new long[] {1, 1}, new long[] {5, -100});
+        NDArray hidden = manager.arange(4f).reshape(1, 2, 2);
+        assertThat(rows.tokens(hidden).getShape()).isEqualTo(new Shape(2, 2));
+        assertThat(rows.tokens(hidden).toFloatArray()).containsExactly(0, 1, 2, 3);
+        NDArray student = manager.create(new float[] {1, 0, 0.9f, 0.1f}, new Shape(1, 1, 2, 2));
+        NDArray teacher = manager.create(new float[] {0.5f, 0.5f, 0.1f, 0.9f}, new Shape(1, 1, 2, 2));
+        double eps = 1e-12;
+        double expected = (0.5 * (Math.log(0.5) - Math.log(1)) + 0.5 * (Math.log(0.5) - Math.log(eps))
+                + 0.1 * (Math.log(0.1) - Math.log(0.9)) + 0.9 * (Math.log(0.9) - Math.log(0.1))) / 4;
+        assertThat(AttentionKlLoss.compute(student, teacher, rows.tokenMask()).getFloat())
+                .isCloseTo((float) expected, within(1e-5f));
+    }
+
+    @Test
     void hiddenCosineAddsEpsilonToBothSquaredNorms() {
         LossRows rows = rows(new long[] {1, 1, 0}, new long[] {5, -100, -100});
         NDArray student = manager.create(new float[] {1e-6f, 0, 3, 4, 9, 9}, new Shape(1, 3, 2));

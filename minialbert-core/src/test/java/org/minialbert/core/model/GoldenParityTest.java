@@ -3,6 +3,7 @@ package org.minialbert.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.minialbert.core.TensorAssertions.assertClose;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.Map;
@@ -70,6 +71,32 @@ class GoldenParityTest {
             assertClose(folder + " logits", outputs.logits(), expected.get("logits"), TOLERANCE);
             assertThat(checked + 1).as("tensors compared").isGreaterThanOrEqualTo(
                     head == HeadKind.MASKED_LM ? 2 * model.config().layers() + 2 : 1);
+        }
+    }
+
+    /**
+     * The golden batch's first row has no padding: run alone, it takes the path without a mask bias,
+     * and must give the reference's first row.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"teacher", "student-adapters"})
+    void anUnpaddedRowAloneMatchesTheReference(String folder) {
+        Path dir = SharedFiles.require("golden/" + folder);
+        Map<String, TensorData> expected = Safetensors.read(dir.resolve("expected.safetensors"));
+        try (NDManager step = manager.newSubManager();
+                EncoderModel model = ModelCheckpoint.load(dir, HeadKind.MASKED_LM, factory, manager)) {
+            EncoderInputs batch = GoldenBatch.inputs(expected, step);
+            assertThat(batch.attentionMask().get("0").min().getLong()).as("row 0 is unpadded").isEqualTo(1);
+            EncoderInputs row = new EncoderInputs(batch.inputIds().get("0:1"), batch.attentionMask().get("0:1"),
+                    batch.tokenTypeIds().get("0:1"));
+            EncoderOutputs encoder = model.forward(row, ForwardContext.EVAL).encoder();
+            int last = encoder.hiddenStates().size() - 1;
+            NDArray hidden = expected.get("hidden_states." + last).toNDArray(step).get("0:1");
+            NDArray attention = expected.get("attentions." + (last - 1)).toNDArray(step).get("0:1");
+            assertClose(folder + " row 0 last hidden state", encoder.hiddenStates().get(last).toFloatArray(),
+                    hidden.toFloatArray(), TOLERANCE);
+            assertClose(folder + " row 0 last attention map", encoder.attentions().get(last - 1).toFloatArray(),
+                    attention.toFloatArray(), TOLERANCE);
         }
     }
 }
