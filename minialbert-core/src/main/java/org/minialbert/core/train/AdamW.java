@@ -84,36 +84,46 @@ public final class AdamW {
         FusedAdamW fused = new FusedAdamW(new FusedAdamW.Coefficients(settings.beta1(), settings.beta2(),
                 gradientScale, stepSize, epsilon));
         Gradients.forEach(weights, (weight, gradient, scope) -> {
-            NDArray value = weight.value();
-            NDArray m = first.get(weight.name());
-            NDArray v = second.get(weight.name());
-            float decay = value.getShape().dimension() >= 2 ? 1 - lr * settings.weightDecay() : 1;
-            if (inJava) {
-                Optional<FloatBuffer> valueMemory = HostMemory.view(value);
-                Optional<FloatBuffer> gradientMemory = HostMemory.view(gradient);
-                if (valueMemory.isPresent() && gradientMemory.isPresent()) {
-                    fused.add(valueMemory.get(), gradientMemory.get(), firstMemory.get(weight.name()),
-                            secondMemory.get(weight.name()), decay);
-                    return;
-                }
+            float decay = weight.value().getShape().dimension() >= 2 ? 1 - lr * settings.weightDecay() : 1;
+            if (!(inJava && addTo(fused, weight, gradient, decay))) {
+                scope.tempAttachAll(first.get(weight.name()), second.get(weight.name()));
+                updateWithEngine(weight, gradient, decay, gradientScale, stepSize, epsilon);
             }
-            scope.tempAttachAll(m, v);
-            if (gradientScale != 1) {
-                gradient.muli(gradientScale);
-            }
-            if (decay != 1) {
-                value.muli(decay);
-            }
-            // in place, without temporaries where an operation allows: m <- b1 (m - g) + g,
-            // then g <- (1 - b2) g² (the gradient is zeroed below) and v <- b2 v + g
-            m.subi(gradient).muli(settings.beta1()).addi(gradient);
-            gradient.muli(gradient).muli(1 - settings.beta2());
-            v.muli(settings.beta2()).addi(gradient);
-            NDArray update = v.sqrt().addi(epsilon).powi(-1).muli(m);
-            value.subi(update.muli(stepSize));
-            gradient.muli(0);
         });
         fused.run();
+    }
+
+    /** Adds the weight to the one-pass update if its value and gradient can be viewed in memory. */
+    private boolean addTo(FusedAdamW fused, Weight weight, NDArray gradient, float decay) {
+        Optional<FloatBuffer> value = HostMemory.view(weight.value());
+        Optional<FloatBuffer> gradientMemory = HostMemory.view(gradient);
+        if (value.isEmpty() || gradientMemory.isEmpty()) {
+            return false;
+        }
+        fused.add(value.get(), gradientMemory.get(), firstMemory.get(weight.name()), secondMemory.get(weight.name()),
+                decay);
+        return true;
+    }
+
+    private void updateWithEngine(Weight weight, NDArray gradient, float decay, float gradientScale, float stepSize,
+            float epsilon) {
+        NDArray value = weight.value();
+        NDArray m = first.get(weight.name());
+        NDArray v = second.get(weight.name());
+        if (gradientScale != 1) {
+            gradient.muli(gradientScale);
+        }
+        if (decay != 1) {
+            value.muli(decay);
+        }
+        // in place, without temporaries where an operation allows: m <- b1 (m - g) + g,
+        // then g <- (1 - b2) g² (the gradient is zeroed below) and v <- b2 v + g
+        m.subi(gradient).muli(settings.beta1()).addi(gradient);
+        gradient.muli(gradient).muli(1 - settings.beta2());
+        v.muli(settings.beta2()).addi(gradient);
+        NDArray update = v.sqrt().addi(epsilon).powi(-1).muli(m);
+        value.subi(update.muli(stepSize));
+        gradient.muli(0);
     }
 
     /**

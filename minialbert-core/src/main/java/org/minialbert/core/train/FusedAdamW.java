@@ -13,8 +13,8 @@ import org.minialbert.api.nn.ParallelRanges;
  * memory-bound optimizer was 12% of a distillation update before (docs/performance.md).
  */
 final class FusedAdamW {
-    /** Below this many elements per processor, one thread does all the work. */
-    private static final long MIN_PER_THREAD = 1 << 16;
+    /** Ranges of fewer elements are not worth a thread of their own. */
+    private static final long MIN_PER_RANGE = 1 << 16;
 
     /**
      * What every element's update uses: {@code g = gradientScale · grad}, the moment decays, and
@@ -47,7 +47,7 @@ final class FusedAdamW {
 
     /** Updates every weight added, on all processors. */
     void run() {
-        ParallelRanges.run(total, MIN_PER_THREAD, this::update);
+        ParallelRanges.run(total, MIN_PER_RANGE, this::update);
     }
 
     /** Elements {@code [from, to)} of all weights, counted in the order they were added. */
