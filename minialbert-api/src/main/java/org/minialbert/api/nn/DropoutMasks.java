@@ -1,10 +1,10 @@
 package org.minialbert.api.nn;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
 
@@ -36,12 +36,13 @@ final class DropoutMasks {
     static NDArray draw(NDManager manager, Shape shape, float rate) {
         int size = Math.toIntExact(shape.size());
         NDArray mask = manager.create(shape, DataType.FLOAT32);
-        ByteBuffer memory = mask.toByteBuffer(true);
-        if (!memory.isDirect()) {
+        if (!mask.getDevice().equals(Device.cpu())) {
             mask.close();
-            throw new IllegalStateException("dropout masks need an engine that exposes CPU memory");
+            throw new IllegalStateException("dropout masks are drawn in Java for CPU arrays only, not on "
+                    + mask.getDevice());
         }
-        FloatBuffer values = memory.asFloatBuffer();
+        // a new array is dense and contiguous, so this is a view of its own memory, not of a copy
+        FloatBuffer values = mask.toByteBuffer(true).asFloatBuffer();
         int threshold = Math.round(rate * (1 << RESOLUTION_BITS));
         float kept = 1f / (1f - rate);
         SplittableRandom random = PER_THREAD.get();

@@ -33,7 +33,7 @@ public final class ParallelRanges {
     /**
      * Runs {@code work} over {@code [0, total)} and returns when every range is done, with ranges
      * of at least {@code minPerRange} elements (so small work stays on the calling thread). A
-     * failure in any range is thrown here.
+     * failure in any range is thrown here, after every range has finished.
      */
     public static void run(long total, long minPerRange, Range work) {
         int ranges = (int) Math.max(1, Math.min(PROCESSORS, total / Math.max(1, minPerRange)));
@@ -43,19 +43,39 @@ public final class ParallelRanges {
             long to = total * (r + 1) / ranges;
             others.add(WORKERS.submit(() -> work.run(from, to)));
         }
-        work.run(0, total / ranges);
+        Throwable failure = null;
+        try {
+            work.run(0, total / ranges);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        // every range has finished before this returns, even after a failure: the ranges may write
+        // into memory that the caller frees next
+        boolean interrupted = false;
         for (Future<?> other : others) {
-            try {
-                other.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for a worker", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException failure) {
-                    throw failure;
+            while (true) {
+                try {
+                    other.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    failure = failure == null ? e.getCause() : failure;
+                    break;
                 }
-                throw new IllegalStateException(e.getCause());
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -62,7 +63,8 @@ public final class MemoryProbe {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             Object reply = server.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
                     "systemTrimNativeHeap", new Object[] {new String[0]}, new String[] {String[].class.getName()});
-            return reply instanceof String text && text.contains("Trim native heap");
+            // the reply's wording differs between JDK updates; only "not available" means no trim
+            return reply instanceof String text && !text.toLowerCase(Locale.ROOT).contains("not available");
         } catch (JMException | RuntimeException e) {
             return false;
         }

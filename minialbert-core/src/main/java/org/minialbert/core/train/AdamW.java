@@ -32,6 +32,7 @@ public final class AdamW {
     private final Map<String, FloatBuffer> firstMemory = new HashMap<>();
     private final Map<String, FloatBuffer> secondMemory = new HashMap<>();
     private long steps;
+    private long updatedInJava;
 
     public AdamW(List<Weight> weights, AdamWSettings settings) {
         this(weights, settings, true);
@@ -72,7 +73,10 @@ public final class AdamW {
      * gradients. Dense float32 weights on the CPU are updated in one pass in Java
      * ({@link FusedAdamW}); any other weight with engine operations. A weight that no backward pass
      * has reached yet has no gradient and is left as it is, as PyTorch leaves a weight whose
-     * {@code grad} is {@code None}.
+     * {@code grad} is {@code None}; once reached, its gradient stays (zeroed after each step). A
+     * resumed run starts with no gradients, so a weight that is not reached by every update can
+     * follow a different course after a resume; every weight of the distillation and fine-tuning
+     * models is reached by every update.
      */
     public void step(float lr, float gradientScale) {
         steps++;
@@ -90,7 +94,15 @@ public final class AdamW {
                 updateWithEngine(weight, gradient, decay, gradientScale, stepSize, epsilon);
             }
         });
+        // the views of the gradients outlive their handles (closed with each weight's scope): safe
+        // because each weight keeps its gradient tensor alive
         fused.run();
+        updatedInJava = fused.size();
+    }
+
+    /** How many elements the last step updated in one pass in Java (the others took engine operations). */
+    long updatedInJava() {
+        return updatedInJava;
     }
 
     /** Adds the weight to the one-pass update if its value and gradient can be viewed in memory. */

@@ -40,6 +40,11 @@ final class FusedAdamW {
     }
 
     void add(FloatBuffer value, FloatBuffer gradient, FloatBuffer first, FloatBuffer second, float decay) {
+        int size = value.capacity();
+        if (gradient.capacity() != size || first.capacity() != size || second.capacity() != size) {
+            throw new IllegalArgumentException("a weight of " + size + " elements with a gradient of "
+                    + gradient.capacity() + " and moments of " + first.capacity() + " and " + second.capacity());
+        }
         Part part = new Part(value, gradient, first, second, decay);
         parts.add(part);
         total += part.size();
@@ -48,6 +53,11 @@ final class FusedAdamW {
     /** Updates every weight added, on all processors. */
     void run() {
         ParallelRanges.run(total, MIN_PER_RANGE, this::update);
+    }
+
+    /** The elements of all weights added. */
+    long size() {
+        return total;
     }
 
     /** Elements {@code [from, to)} of all weights, counted in the order they were added. */

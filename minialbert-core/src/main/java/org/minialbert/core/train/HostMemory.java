@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * A writable float view of the memory of a dense, contiguous float32 tensor on the CPU, so that a
- * loop in Java can read and update it in place. Any other tensor (another device or type, or a
- * strided view) has no view: PyTorch would hand over a copy, and writes to a copy would be lost.
+ * loop in Java can read and update it in place. Any other tensor has no view: on another device or
+ * as a strided view PyTorch would hand over a copy (writes to it would be lost), and other types
+ * would be read as the wrong numbers.
  * Contiguity is asked of the engine through DJL's native binding, which DJL does not make public;
  * where that is not possible (another DJL version), no tensor has a view and callers use engine
  * operations instead.

@@ -57,6 +57,7 @@ class AdamWTest {
             assertThat(HostMemory.view(matrix.value())).as("the one-pass update can see the weights").isPresent();
             AdamW adam = new AdamW(List.of(matrix, bias), new AdamWSettings(0.9f, 0.999f, 1e-8f, 0.1f), inJava);
             double[] coefficients = {0.5, -2.0, 3.0};
+            double[] factors = {1, 0.25, 1};
             for (int step = 0; step < coefficients.length; step++) {
                 try (NDManager scope = manager.newSubManager();
                         GradientCollector collector = engine.newGradientCollector()) {
@@ -64,15 +65,17 @@ class AdamWTest {
                     NDArray loss = matrix.value().mul(c).sum().add(bias.value().mul(c).sum());
                     collector.backward(loss);
                 }
-                // the clipping factor 0.5 halves the gradient the moments see
-                adam.step(0.01f, 0.5f);
+                // the clipping factor scales the gradient the moments see; it changes from step to
+                // step, since Adam's update does not see a factor that all steps share
+                adam.step(0.01f, (float) factors[step]);
+                assertThat(adam.updatedInJava()).as("elements updated in one pass").isEqualTo(inJava ? 4 : 0);
             }
-            double[] halved = new double[coefficients.length];
-            for (int i = 0; i < halved.length; i++) {
-                halved[i] = coefficients[i] / 2;
+            double[] clipped = new double[coefficients.length];
+            for (int i = 0; i < clipped.length; i++) {
+                clipped[i] = coefficients[i] * factors[i];
             }
-            double[] decayed = reference(1, halved, 0.01, 0.1, true);
-            double[] plain = reference(1, halved, 0.01, 0.1, false);
+            double[] decayed = reference(1, clipped, 0.01, 0.1, true);
+            double[] plain = reference(1, clipped, 0.01, 0.1, false);
             assertThat(matrix.value().toFloatArray()[0]).isCloseTo((float) decayed[2], within(1e-6f));
             assertThat(bias.value().toFloatArray()[1]).as("no decay on 1-D weights").isCloseTo((float) plain[2], within(1e-6f));
             assertThat(adam.steps()).isEqualTo(3);
@@ -153,8 +156,12 @@ class AdamWTest {
                     backward(engine, java, targets);
                     backward(engine, engineOps, targets);
                 }
-                inJava.step(1e-3f, 0.7f);
-                withEngine.step(1e-3f, 0.7f);
+                float factor = step == 1 ? 0.3f : 1f;
+                inJava.step(1e-3f, factor);
+                withEngine.step(1e-3f, factor);
+                assertThat(inJava.updatedInJava()).as("every weight in one pass")
+                        .isEqualTo(300 * 700 + 384 + 105 + 70000 + 1);
+                assertThat(withEngine.updatedInJava()).isZero();
             }
             for (int i = 0; i < shapes.length; i++) {
                 float[] expected = engineOps.get(i).value().toFloatArray();
