@@ -86,9 +86,10 @@ public final class Soak {
                     100 * growth(Sample::residentBytes), 100 * MAX_RETAINED_GROWTH, passed() ? "PASS" : "FAIL");
         }
 
-        private static double mebibytes(long bytes) {
-            return bytes / 1048576.0;
-        }
+    }
+
+    private static double mebibytes(long bytes) {
+        return bytes / 1048576.0;
     }
 
     /** Runs {@code steps} updates of batches shaped {@code shape} and samples memory every {@code every} steps. */
@@ -111,7 +112,7 @@ public final class Soak {
                 long inUse = memory.trimNativeHeap() ? memory.residentBytes() : resident;
                 samples.add(new Sample(done, memory.liveArrays(), resident, inUse));
                 progress.update(done, String.format(Locale.ROOT, "NDArrays %d, RSS %.0f MiB (in use %.0f MiB)",
-                        memory.liveArrays(), resident / 1048576.0, inUse / 1048576.0));
+                        memory.liveArrays(), mebibytes(resident), mebibytes(inUse)));
             }
         }
         return new Result(samples, warmup);

@@ -5,7 +5,6 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +23,12 @@ import org.minialbert.core.io.TensorData;
  * place, so the one-pass update ({@link FusedAdamW}) keeps views of their memory.
  */
 public final class AdamW {
+    private static final String FIRST = "exp_avg.";
+    private static final String SECOND = "exp_avg_sq.";
+
     private final List<Weight> weights;
     private final AdamWSettings settings;
-    private final Map<String, NDArray> first = new LinkedHashMap<>();
-    private final Map<String, NDArray> second = new LinkedHashMap<>();
-    private final boolean inJava;
-    private final Map<String, FloatBuffer> firstMemory = new HashMap<>();
-    private final Map<String, FloatBuffer> secondMemory = new HashMap<>();
+    private final Map<String, Moments> moments = new LinkedHashMap<>();
     private long steps;
     private long updatedInJava;
 
@@ -42,21 +40,27 @@ public final class AdamW {
     AdamW(List<Weight> weights, AdamWSettings settings, boolean inJava) {
         this.weights = new ArrayList<>(weights);
         this.settings = settings;
-        boolean viewed = inJava;
         for (Weight weight : this.weights) {
-            NDArray value = weight.value();
-            value.setRequiresGradient(true);
-            NDArray m = value.getManager().zeros(value.getShape());
-            NDArray v = value.getManager().zeros(value.getShape());
-            first.put(weight.name(), m);
-            second.put(weight.name(), v);
-            Optional<FloatBuffer> mMemory = HostMemory.view(m);
-            Optional<FloatBuffer> vMemory = HostMemory.view(v);
-            viewed &= mMemory.isPresent() && vMemory.isPresent();
-            mMemory.ifPresent(memory -> firstMemory.put(weight.name(), memory));
-            vMemory.ifPresent(memory -> secondMemory.put(weight.name(), memory));
+            weight.value().setRequiresGradient(true);
+            moments.put(weight.name(), Moments.zerosLike(weight.value(), inJava));
         }
-        this.inJava = viewed;
+    }
+
+    /**
+     * A weight's first and second moments, and views of their memory for the one-pass update (null
+     * where there are none, or where the update is to use engine operations).
+     */
+    private record Moments(NDArray first, NDArray second, FloatBuffer firstMemory, FloatBuffer secondMemory) {
+        static Moments zerosLike(NDArray value, boolean inJava) {
+            NDArray first = value.getManager().zeros(value.getShape());
+            NDArray second = value.getManager().zeros(value.getShape());
+            return new Moments(first, second, inJava ? HostMemory.view(first).orElse(null) : null,
+                    inJava ? HostMemory.view(second).orElse(null) : null);
+        }
+
+        boolean viewed() {
+            return firstMemory != null && secondMemory != null;
+        }
     }
 
     public List<Weight> weights() {
@@ -88,10 +92,11 @@ public final class AdamW {
         FusedAdamW fused = new FusedAdamW(new FusedAdamW.Coefficients(settings.beta1(), settings.beta2(),
                 gradientScale, stepSize, epsilon));
         Gradients.forEach(weights, (weight, gradient, scope) -> {
+            Moments m = moments.get(weight.name());
             float decay = weight.value().getShape().dimension() >= 2 ? 1 - lr * settings.weightDecay() : 1;
-            if (!(inJava && addTo(fused, weight, gradient, decay))) {
-                scope.tempAttachAll(first.get(weight.name()), second.get(weight.name()));
-                updateWithEngine(weight, gradient, decay, gradientScale, stepSize, epsilon);
+            if (!addTo(fused, weight.value(), gradient, m, decay)) {
+                scope.tempAttachAll(m.first(), m.second());
+                updateWithEngine(weight.value(), gradient, m, decay, gradientScale, stepSize, epsilon);
             }
         });
         // the views of the gradients outlive their handles (closed with each weight's scope): safe
@@ -105,23 +110,24 @@ public final class AdamW {
         return updatedInJava;
     }
 
-    /** Adds the weight to the one-pass update if its value and gradient can be viewed in memory. */
-    private boolean addTo(FusedAdamW fused, Weight weight, NDArray gradient, float decay) {
-        Optional<FloatBuffer> value = HostMemory.view(weight.value());
-        Optional<FloatBuffer> gradientMemory = HostMemory.view(gradient);
-        if (value.isEmpty() || gradientMemory.isEmpty()) {
+    /** Adds the weight to the one-pass update if it, its gradient and its moments can be viewed in memory. */
+    private static boolean addTo(FusedAdamW fused, NDArray value, NDArray gradient, Moments m, float decay) {
+        if (!m.viewed()) {
             return false;
         }
-        fused.add(value.get(), gradientMemory.get(), firstMemory.get(weight.name()), secondMemory.get(weight.name()),
-                decay);
+        Optional<FloatBuffer> valueMemory = HostMemory.view(value);
+        Optional<FloatBuffer> gradientMemory = HostMemory.view(gradient);
+        if (valueMemory.isEmpty() || gradientMemory.isEmpty()) {
+            return false;
+        }
+        fused.add(valueMemory.get(), gradientMemory.get(), m.firstMemory(), m.secondMemory(), decay);
         return true;
     }
 
-    private void updateWithEngine(Weight weight, NDArray gradient, float decay, float gradientScale, float stepSize,
-            float epsilon) {
-        NDArray value = weight.value();
-        NDArray m = first.get(weight.name());
-        NDArray v = second.get(weight.name());
+    private void updateWithEngine(NDArray value, NDArray gradient, Moments moment, float decay, float gradientScale,
+            float stepSize, float epsilon) {
+        NDArray m = moment.first();
+        NDArray v = moment.second();
         if (gradientScale != 1) {
             gradient.muli(gradientScale);
         }
@@ -151,30 +157,28 @@ public final class AdamW {
     /** The moments and step count as named tensors, for a training checkpoint. */
     public Map<String, TensorData> state() {
         Map<String, TensorData> state = new LinkedHashMap<>();
-        first.forEach((name, array) -> state.put("exp_avg." + name, TensorData.of(array)));
-        second.forEach((name, array) -> state.put("exp_avg_sq." + name, TensorData.of(array)));
+        moments.forEach((name, m) -> state.put(FIRST + name, TensorData.of(m.first())));
+        moments.forEach((name, m) -> state.put(SECOND + name, TensorData.of(m.second())));
         return state;
     }
 
     /** Restores {@link #state()} saved after {@code savedSteps} updates. */
     public void restore(Map<String, TensorData> state, long savedSteps, String source) {
-        restore(first, "exp_avg.", state, source);
-        restore(second, "exp_avg_sq.", state, source);
+        moments.forEach((name, m) -> restore(m.first(), FIRST, name, state, source));
+        moments.forEach((name, m) -> restore(m.second(), SECOND, name, state, source));
         steps = savedSteps;
     }
 
-    private static void restore(Map<String, NDArray> moments, String prefix, Map<String, TensorData> state,
+    /** Overwrites {@code moment} in place (the one-pass update keeps a view of its memory). */
+    private static void restore(NDArray moment, String prefix, String name, Map<String, TensorData> state,
             String source) {
-        for (Map.Entry<String, NDArray> entry : moments.entrySet()) {
-            TensorData saved = state.get(prefix + entry.getKey());
-            if (saved == null || !saved.shape().equals(entry.getValue().getShape())) {
-                throw new CheckpointException(source + ": optimizer state for '" + entry.getKey() + "' is missing or "
-                        + "has the wrong shape; the checkpoint does not belong to this job");
-            }
-            NDArray moment = entry.getValue();
-            try (NDArray restored = saved.toNDArray(moment.getManager())) {
-                moment.muli(0).addi(restored);
-            }
+        TensorData saved = state.get(prefix + name);
+        if (saved == null || !saved.shape().equals(moment.getShape())) {
+            throw new CheckpointException(source + ": optimizer state for '" + name + "' is missing or has the wrong "
+                    + "shape; the checkpoint does not belong to this job");
+        }
+        try (NDArray restored = saved.toNDArray(moment.getManager())) {
+            moment.muli(0).addi(restored);
         }
     }
 }

@@ -93,7 +93,7 @@ class AdamWTest {
             a.value().setRequiresGradient(true);
             b.value().setRequiresGradient(true);
             try (GradientCollector collector = engine.newGradientCollector()) {
-                collector.backward(a.value().mul(3f).sum().add(b.value().mul(4f).sum()));
+                collector.backward(Scalars.mul(a.value(), 3f).sum().add(Scalars.mul(b.value(), 4f).sum()));
             }
             float norm = GradientClipping.norm(List.of(a, b));
             assertThat(norm).as("sqrt(3² + 3² + 4²)").isCloseTo((float) Math.sqrt(34), within(1e-5f));
