@@ -14,8 +14,9 @@ public record BenchReport(GemmCeiling.Result ceiling, List<BenchRow> rows) {
     /** One row as a log line. */
     static String line(BenchRow row, double ceilingGflops) {
         return String.format(Locale.ROOT, "%-26s %8s %9.3f s %10.0f tok/s %7.1f GFLOP/s  MFU %5.1f%%  peak RSS %6.0f MiB"
-                + "  NDArrays %d (%+d)", row.name(), row.shape(), row.seconds(), row.tokensPerSecond(), row.gflops(),
-                100 * row.mfu(ceilingGflops), row.peakResidentBytes() / MIB, row.liveArrays(), row.liveArrayGrowth());
+                + "  NDArrays %d (%+d)  page faults/step %.0f", row.name(), row.shape(), row.seconds(),
+                row.tokensPerSecond(), row.gflops(), 100 * row.mfu(ceilingGflops), row.peakResidentBytes() / MIB,
+                row.liveArrays(), row.liveArrayGrowth(), row.pageFaultsPerStep());
     }
 
     /** How many times faster the student's inference is than the teacher's, when both were measured. */
@@ -35,12 +36,13 @@ public record BenchReport(GemmCeiling.Result ceiling, List<BenchRow> rows) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "GEMM ceiling: %.1f GFLOP/s (float32, n = %d)%n%n", ceiling.ceiling(),
                 ceiling.bestSize()));
-        out.append("| workload | batch | s/step | tokens/s | GFLOP/s | MFU | peak RSS (MiB) | live NDArrays (growth) |\n");
-        out.append("|---|---|---|---|---|---|---|---|\n");
+        out.append("| workload | batch | s/step | tokens/s | GFLOP/s | MFU | peak RSS (MiB) | live NDArrays (growth)"
+                + " | page faults/step |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|\n");
         for (BenchRow r : rows) {
-            out.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %.0f | %.1f | %.1f%% | %.0f | %d (%+d) |%n",
+            out.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %.0f | %.1f | %.1f%% | %.0f | %d (%+d) | %.0f |%n",
                     r.name(), r.shape(), r.seconds(), r.tokensPerSecond(), r.gflops(), 100 * r.mfu(ceiling.ceiling()),
-                    r.peakResidentBytes() / MIB, r.liveArrays(), r.liveArrayGrowth()));
+                    r.peakResidentBytes() / MIB, r.liveArrays(), r.liveArrayGrowth(), r.pageFaultsPerStep()));
         }
         inferenceSpeedup().ifPresent(s -> out.append(String.format(Locale.ROOT,
                 "%nstudent inference is %.2fx the teacher's tokens/s%n", s)));
@@ -79,6 +81,7 @@ public record BenchReport(GemmCeiling.Result ceiling, List<BenchRow> rows) {
             row.put("peak_rss_bytes", r.peakResidentBytes());
             row.put("live_ndarrays", r.liveArrays());
             row.put("live_ndarray_growth", r.liveArrayGrowth());
+            row.put("page_faults_per_step", r.pageFaultsPerStep());
             if (!r.phases().isEmpty()) {
                 ObjectNode phases = row.putObject("phase_seconds");
                 r.phases().forEach(phases::put);

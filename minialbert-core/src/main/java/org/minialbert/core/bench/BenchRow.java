@@ -13,15 +13,17 @@ import java.util.Map;
  * @param peakResidentBytes peak resident set size while it ran (-1 where unknown)
  * @param liveArrays NDArrays alive after its last step
  * @param liveArrayGrowth change of the live NDArray count over the timed steps (0 = no leak)
+ * @param pageFaultsPerStep minor page faults per timed step, pages touched for the first time (-1 where unknown)
  * @param phases seconds per step by phase (training steps that report them; else empty)
  */
 public record BenchRow(String name, BatchShape shape, double seconds, long tokens, double flops,
-        long peakResidentBytes, int liveArrays, int liveArrayGrowth, Map<String, Double> phases) {
+        long peakResidentBytes, int liveArrays, int liveArrayGrowth, double pageFaultsPerStep,
+        Map<String, Double> phases) {
 
     /** This row with the per-step phase times of a training step. */
     public BenchRow withPhases(Map<String, Double> perStep) {
         return new BenchRow(name, shape, seconds, tokens, flops, peakResidentBytes, liveArrays, liveArrayGrowth,
-                perStep);
+                pageFaultsPerStep, perStep);
     }
 
     public double tokensPerSecond() {

@@ -202,12 +202,16 @@ public final class Benchmark {
             step.run();
         }
         int before = memory.liveArrays();
+        long faultsBefore = memory.minorPageFaults();
         double seconds = StepTimer.median(options.steps(), step);
+        long faultsAfter = memory.minorPageFaults();
         int after = memory.liveArrays();
+        double faultsPerStep = faultsBefore < 0 || faultsAfter < 0 ? -1
+                : (faultsAfter - faultsBefore) / (double) options.steps();
         if (options.profileDir() != null) {
             profile(name, shape, step);
         }
         return new BenchRow(name, shape, seconds, shape.tokens(), flops.get(), memory.peakResidentBytes(), after,
-                after - before, Map.of());
+                after - before, faultsPerStep, Map.of());
     }
 }

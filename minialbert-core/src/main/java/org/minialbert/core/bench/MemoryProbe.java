@@ -22,6 +22,9 @@ import javax.management.ObjectName;
 public final class MemoryProbe {
     private static final Path STATUS = Path.of("/proc/self/status");
     private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
+    private static final Path STAT = Path.of("/proc/self/stat");
+    /** Position of {@code minflt} among the fields after the command name in {@code /proc/self/stat}. */
+    private static final int MINOR_FAULTS_AFTER_NAME = 7;
 
     private final NDManager root;
 
@@ -67,6 +70,22 @@ public final class MemoryProbe {
             return reply instanceof String text && !text.toLowerCase(Locale.ROOT).contains("not available");
         } catch (JMException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * Minor page faults of the process so far (-1 where unknown): each is a page the process touched
+     * for the first time since the kernel gave it, which costs far more on some virtual machines than
+     * reusing memory (docs/performance.md).
+     */
+    public long minorPageFaults() {
+        try {
+            String stat = Files.readString(STAT);
+            // the command name, in parentheses, may contain spaces; the fields after it do not
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[MINOR_FAULTS_AFTER_NAME]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

@@ -29,10 +29,13 @@ public final class AttentionKlLoss {
         float rows = tokenMask.sum().getFloat();
         NDArray s = student.add(EPSILON);
         NDArray t = teacher.add(EPSILON);
-        NDArray pointwise = t.log().sub(s.log());
+        // log s - log t, the negated log ratio: with the student's term first, the backward pass hands
+        // the gradient through the difference unchanged instead of negating a whole map; the sign is
+        // put back on the scalar (the same numbers: IEEE negation is exact)
+        NDArray negatedLogRatio = s.log().sub(t.log());
         // without padding every query row counts, and the mask would multiply by ones
         NDArray weights = rows == shape.get(0) * shape.get(2) ? t
                 : t.mul(tokenMask.reshape(shape.get(0), 1, shape.get(2), 1));
-        return Scalars.div(weights.mul(pointwise).sum(), rows * shape.get(1) * shape.get(3));
+        return Scalars.div(weights.mul(negatedLogRatio).sum().neg(), rows * shape.get(1) * shape.get(3));
     }
 }
