@@ -14,8 +14,8 @@ import javax.management.ObjectName;
 /**
  * The process's memory as the operating system and the engine see it: resident set size (current
  * and peak, from {@code /proc/self/status}; the peak can be reset through
- * {@code /proc/self/clear_refs}) and the NDArrays alive under the engine's root manager. Where
- * {@code /proc} is missing (not Linux) the sizes read as -1. Tensors live in the C library's heap,
+ * {@code /proc/self/clear_refs}), its minor page faults, and the NDArrays alive under the engine's
+ * root manager. Where {@code /proc} is missing (not Linux) the sizes and counts read as -1. Tensors live in the C library's heap,
  * which keeps freed blocks for reuse (the launcher's settings ask it to); {@link #trimNativeHeap()}
  * hands them back, so that the resident size then counts the memory in use.
  */
@@ -74,9 +74,9 @@ public final class MemoryProbe {
     }
 
     /**
-     * Minor page faults of the process so far (-1 where unknown): each is a page the process touched
-     * for the first time since the kernel gave it, which costs far more on some virtual machines than
-     * reusing memory (docs/performance.md).
+     * Minor page faults of the process so far (-1 where unknown), from {@code /proc/self/stat}: mostly
+     * pages the process touches for the first time since the kernel gave them, which on some virtual
+     * machines costs far more than reusing memory (docs/performance.md).
      */
     public long minorPageFaults() {
         try {
