@@ -64,7 +64,8 @@ public final class LoraProvider implements LayerAdaptationProvider {
                 if (ab == null) {
                     return output;
                 }
-                return output.add(Scalars.mul(input.matMul(ab[0].value().transpose()).matMul(ab[1].value().transpose()), scale));
+                NDArray lowRank = input.matMul(ab[0].value().transpose()).matMul(ab[1].value().transpose());
+                return output.add(Scalars.mul(lowRank, scale));
             }
         };
     }

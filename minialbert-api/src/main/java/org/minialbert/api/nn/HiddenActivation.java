@@ -29,7 +29,8 @@ public enum HiddenActivation {
             case GELU:
                 return Activation.gelu(x);
             case GELU_NEW:
-                NDArray inner = Scalars.mul(x.add(Scalars.mul(x.mul(x).mul(x), 0.044715f)), (float) Math.sqrt(2 / Math.PI));
+                NDArray cubic = Scalars.mul(x.mul(x).mul(x), 0.044715f);
+                NDArray inner = Scalars.mul(x.add(cubic), (float) Math.sqrt(2 / Math.PI));
                 return Scalars.mul(x.mul(inner.tanh().add(1f)), 0.5f);
             default:
                 return Activation.relu(x);

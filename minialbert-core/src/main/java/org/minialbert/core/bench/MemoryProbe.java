@@ -15,9 +15,10 @@ import javax.management.ObjectName;
  * The process's memory as the operating system and the engine see it: resident set size (current
  * and peak, from {@code /proc/self/status}; the peak can be reset through
  * {@code /proc/self/clear_refs}), its minor page faults, and the NDArrays alive under the engine's
- * root manager. Where {@code /proc} is missing (not Linux) the sizes and counts read as -1. Tensors live in the C library's heap,
- * which keeps freed blocks for reuse (the launcher's settings ask it to); {@link #trimNativeHeap()}
- * hands them back, so that the resident size then counts the memory in use.
+ * root manager. Where {@code /proc} is missing (not Linux) the sizes and counts read as -1. Tensors
+ * live in the C library's heap, which keeps freed blocks for reuse (the launcher's settings ask it
+ * to); {@link #trimNativeHeap()} hands them back, so that the resident size then counts the memory
+ * in use.
  */
 public final class MemoryProbe {
     private static final Path STATUS = Path.of("/proc/self/status");

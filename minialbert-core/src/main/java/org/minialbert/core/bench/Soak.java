@@ -85,7 +85,6 @@ public final class Soak {
                     100 * MAX_RSS_GROWTH, mebibytes(base.residentBytes()), mebibytes(last.residentBytes()),
                     100 * growth(Sample::residentBytes), 100 * MAX_RETAINED_GROWTH, passed() ? "PASS" : "FAIL");
         }
-
     }
 
     private static double mebibytes(long bytes) {

@@ -15,7 +15,8 @@ import org.minialbert.api.plugin.Sublayer;
 
 /**
  * Multi-head self-attention with its output projection, residual and post-LayerNorm (BERT, spec
- * section 1): {@code P = softmax(q kᵀ / sqrt(d) + maskBias)} (q is scaled before the product, the smaller tensor), {@code a = LN(x + dropout(P v Wo + bo))}.
+ * section 1): {@code P = softmax(q kᵀ / sqrt(d) + maskBias)} (q is scaled before the product, the
+ * smaller tensor), {@code a = LN(x + dropout(P v Wo + bo))}.
  */
 final class AttentionBlock {
     private final LinearLayer query;
