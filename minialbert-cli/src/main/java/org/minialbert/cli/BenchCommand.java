@@ -108,6 +108,9 @@ final class BenchCommand implements Callable<Integer> {
         if (job != null && !"default".equals(preset)) {
             throw new ConfigurationException("give --preset or --job, not both");
         }
+        if (soak != null) {
+            Soak.checkSteps(soak);
+        }
         List<BatchShape> distil = distilShapes.stream().map(BatchShape::parse).toList();
         Benchmark.Options options = new Benchmark.Options(warmup, steps, distil, BatchShape.parse(fineTuneShape),
                 BatchShape.parse(inferenceShape), gemmSizes, profileDir());

@@ -46,6 +46,7 @@ class BenchCommandTest {
                 "paper-768");
         assertThat(CliRun.of("bench", "--distil-shapes", "8y128").userError()).contains("expected ROWSxLENGTH");
         assertThat(CliRun.of("bench", "--steps", 0).userError()).contains("--steps must be at least 1");
+        assertThat(CliRun.of("bench", "--soak", 12).userError()).contains("a soak needs more than 20 steps", "got 12");
         assertThat(CliRun.of("bench", "--preset", "paper-768", "--job", tmp.resolve("x.conf")).userError())
                 .contains("not both");
     }

@@ -11,7 +11,9 @@ import java.util.concurrent.Future;
  * Runs element-wise work that Java does on the CPU between engine operations (dropout masks, the
  * optimizer's update) on all processors: {@code [0, total)} is cut into equal contiguous ranges,
  * one per processor, the first run by the calling thread and the others by daemon threads kept for
- * reuse. The engine is idle meanwhile, so the work does not compete with it for cores.
+ * reuse. The engine runs no operation meanwhile, but its OpenMP threads keep spinning for a few
+ * milliseconds after each one and compete with the extra threads for cores: callers set the minimum
+ * range so that work shorter than that stays on the calling thread.
  */
 public final class ParallelRanges {
     private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();

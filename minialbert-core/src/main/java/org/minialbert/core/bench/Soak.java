@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToLongFunction;
+import org.minialbert.api.ConfigurationException;
 import org.minialbert.core.distil.DistillationRun;
 import org.minialbert.core.train.AdamW;
 import org.minialbert.core.train.ProgressBar;
@@ -91,13 +92,25 @@ public final class Soak {
         return bytes / 1048576.0;
     }
 
+    /**
+     * Returns the warm-up of a soak of {@code steps} updates (the samples it does not judge: 20 steps or a
+     * tenth of the run, whichever is more).
+     *
+     * @throws ConfigurationException when no step would be left after the warm-up
+     */
+    public static long checkSteps(long steps) {
+        long warmup = Math.max(20, steps / 10);
+        if (steps <= warmup) {
+            throw new ConfigurationException("a soak needs more than " + warmup + " steps (the first " + warmup
+                    + " are warm-up and not judged), got " + steps);
+        }
+        return warmup;
+    }
+
     /** Runs {@code steps} updates of batches shaped {@code shape} and samples memory every {@code every} steps. */
     public static Result run(DistillationRun run, BatchShape shape, long steps, int every, MemoryProbe memory,
             PrintStream log) {
-        long warmup = Math.max(20, steps / 10);
-        if (steps <= warmup) {
-            throw new IllegalArgumentException("a soak needs more than " + warmup + " steps, got " + steps);
-        }
+        long warmup = checkSteps(steps);
         AdamW optimizer = run.newOptimizer();
         int vocabulary = run.teacher().config().vocabSize();
         List<Sample> samples = new ArrayList<>();

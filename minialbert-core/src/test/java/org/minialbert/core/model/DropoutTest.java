@@ -41,6 +41,30 @@ class DropoutTest {
         }
     }
 
+    /**
+     * A mask of more than 64 chunks of 65536 elements is shared out between threads: every part of it
+     * is drawn at the rate (a part left unwritten would hold whatever the memory held before).
+     */
+    @Test
+    void largeMasksAreDrawnAtTheRateInEveryPart() {
+        try (NDManager manager = OfflineEngine.newManager()) {
+            int parts = 4;
+            float[] values = dropped(manager, 7, new Shape(parts, 65 << 16), 0.1f);
+            int perPart = values.length / parts;
+            for (int part = 0; part < parts; part++) {
+                long zeros = 0;
+                long others = 0;
+                for (int i = part * perPart; i < (part + 1) * perPart; i++) {
+                    zeros += values[i] == 0f ? 1 : 0;
+                    others += values[i] == 0f || values[i] == 1f / 0.9f ? 0 : 1;
+                }
+                assertThat(others).as("values other than 0 and 1 / (1 - rate) in part " + part).isZero();
+                assertThat(zeros / (double) perPart).as("dropped fraction of part " + part)
+                        .isCloseTo(0.1, within(0.002));
+            }
+        }
+    }
+
     @Test
     void theSameSeedDrawsTheSameMaskAndOddSizesWork() {
         try (NDManager manager = OfflineEngine.newManager()) {
