@@ -20,7 +20,8 @@ import java.util.SplittableRandom;
  * the same however its chunks are shared out. A mask of fewer than {@link #CHUNKS_PER_THREAD} chunks
  * is filled by the calling thread alone: the engine's OpenMP threads keep spinning for a few
  * milliseconds after each operation, and a second Java thread would compete with them for a core
- * (measured: the distillation update was 10% slower with every mask split between two threads).
+ * (docs/performance.md, fifth round: the distillation update was slower with every mask split
+ * between two threads).
  * Larger masks are shared out over all processors ({@link ParallelRanges}).
  */
 final class DropoutMasks {
