@@ -12,24 +12,23 @@ import java.util.SplittableRandom;
  * Dropout masks for arrays on the CPU, drawn in Java. PyTorch's CPU dropout draws its Bernoulli mask
  * one element at a time from a serial generator (about 15 ns per element here, the largest cost of a
  * fine-tuning update after the matrix products; docs/performance.md); a {@link SplittableRandom}
- * fills the same mask in about 2 ns per element. A mask holds 0 where an element is dropped
+ * fills the same mask in about 3 ns per element. A mask holds 0 where an element is dropped
  * (probability {@code rate}, drawn with 24-bit resolution) and {@code 1 / (1 - rate)} where it is
  * kept, so dropout is a single product. The mask is a new engine array, written in place through a
  * view of its memory. Each thread has its own generator, seeded by {@link ForwardContext#seedDropout};
  * a mask's chunks of 65536 elements draw from generators split off that one in order, so a mask is
- * the same however its chunks are shared out. A mask of fewer than {@link #CHUNKS_PER_THREAD} chunks
+ * the same however its chunks are shared out. A mask of fewer than {@code CHUNKS_PER_THREAD} chunks
  * is filled by the calling thread alone: the engine's OpenMP threads keep spinning for a few
  * milliseconds after each operation, and a second Java thread would compete with them for a core
  * (docs/performance.md, fifth round: the distillation update was slower with every mask split
- * between two threads).
- * Larger masks are shared out over all processors ({@link ParallelRanges}).
+ * between two threads). Larger masks are shared out over all processors ({@link ParallelRanges}).
  */
 final class DropoutMasks {
     private static final int RESOLUTION_BITS = 24;
     /** Elements drawn from one generator. */
     private static final int CHUNK = 1 << 16;
-    /** Chunks a thread fills at the least (4 M elements, about 9 ms): less stays on the calling thread. */
-    static final int CHUNKS_PER_THREAD = 64;
+    /** Chunks a thread fills at the least (4 M elements, about 10 ms): less stays on the calling thread. */
+    private static final int CHUNKS_PER_THREAD = 64;
     private static final ThreadLocal<SplittableRandom> PER_THREAD = ThreadLocal.withInitial(SplittableRandom::new);
 
     private DropoutMasks() {
