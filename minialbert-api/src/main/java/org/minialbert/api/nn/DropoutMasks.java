@@ -41,12 +41,11 @@ final class DropoutMasks {
     /** A new mask of {@code shape} in {@code manager}'s memory, for drop probability {@code rate} in (0, 1). */
     static NDArray draw(NDManager manager, Shape shape, float rate) {
         int size = Math.toIntExact(shape.size());
-        NDArray mask = manager.create(shape, DataType.FLOAT32);
-        if (!mask.getDevice().equals(Device.cpu())) {
-            mask.close();
+        if (!manager.getDevice().equals(Device.cpu())) {
             throw new IllegalStateException("dropout masks are drawn in Java for CPU arrays only, not on "
-                    + mask.getDevice());
+                    + manager.getDevice());
         }
+        NDArray mask = manager.create(shape, DataType.FLOAT32);
         // a new array is dense and contiguous, so this is a view of its own memory, not of a copy
         FloatBuffer values = mask.toByteBuffer(true).asFloatBuffer();
         int threshold = Math.round(rate * (1 << RESOLUTION_BITS));

@@ -61,30 +61,38 @@ public final class Soak {
         }
 
         /** Relative growth of the resident set in use from the end of warm-up to the last step. */
-        public double residentGrowth() {
+        public double inUseGrowth() {
             return growth(Sample::inUseBytes);
+        }
+
+        /** Relative growth of the whole resident set, the C library's free blocks included. */
+        public double retainedGrowth() {
+            return growth(Sample::residentBytes);
         }
 
         private double growth(ToLongFunction<Sample> bytes) {
             long start = bytes.applyAsLong(baseline());
-            return (double) (bytes.applyAsLong(samples.get(samples.size() - 1)) - start) / start;
+            return (double) (bytes.applyAsLong(last()) - start) / start;
+        }
+
+        private Sample last() {
+            return samples.get(samples.size() - 1);
         }
 
         public boolean passed() {
-            return arraysFlat() && residentGrowth() < MAX_RSS_GROWTH
-                    && growth(Sample::residentBytes) < MAX_RETAINED_GROWTH;
+            return arraysFlat() && inUseGrowth() < MAX_RSS_GROWTH && retainedGrowth() < MAX_RETAINED_GROWTH;
         }
 
         public String describe() {
             Sample base = baseline();
-            Sample last = samples.get(samples.size() - 1);
+            Sample last = last();
             return String.format(Locale.ROOT, "soak %d steps: live NDArrays %d after warm-up (step %d), %d at the end%s;"
                     + " RSS in use %.0f MiB -> %.0f MiB (%+.2f%%, limit %.0f%%); RSS with the native heap's free"
                     + " blocks %.0f MiB -> %.0f MiB (%+.2f%%, limit %.0f%%): %s", last.step(), base.liveArrays(),
                     base.step(), last.liveArrays(), arraysFlat() ? " (constant)" : " (CHANGED)",
-                    mebibytes(base.inUseBytes()), mebibytes(last.inUseBytes()), 100 * residentGrowth(),
+                    mebibytes(base.inUseBytes()), mebibytes(last.inUseBytes()), 100 * inUseGrowth(),
                     100 * MAX_RSS_GROWTH, mebibytes(base.residentBytes()), mebibytes(last.residentBytes()),
-                    100 * growth(Sample::residentBytes), 100 * MAX_RETAINED_GROWTH, passed() ? "PASS" : "FAIL");
+                    100 * retainedGrowth(), 100 * MAX_RETAINED_GROWTH, passed() ? "PASS" : "FAIL");
         }
     }
 

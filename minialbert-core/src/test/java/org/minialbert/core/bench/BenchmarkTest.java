@@ -108,7 +108,7 @@ class BenchmarkTest {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(result.samples()).hasSizeGreaterThan(10);
         assertThat(result.arraysFlat()).as(result.describe()).isTrue();
-        assertThat(result.residentGrowth()).as(result.describe() + " " + result.samples()).isLessThan(0.10);
+        assertThat(result.inUseGrowth()).as(result.describe() + " " + result.samples()).isLessThan(0.10);
         assertThat(result.describe()).contains("soak 150 steps", "(constant)");
     }
 
@@ -120,7 +120,7 @@ class BenchmarkTest {
         assertThat(leaking.passed()).isFalse();
         Soak.Result growing = new Soak.Result(List.of(new Soak.Sample(10, 100, 1000, 1000),
                 new Soak.Sample(20, 100, 1030, 1030)), 10);
-        assertThat(growing.residentGrowth()).isEqualTo(0.03);
+        assertThat(growing.inUseGrowth()).isEqualTo(0.03);
         assertThat(growing.describe()).contains("FAIL");
         Soak.Result flat = new Soak.Result(List.of(new Soak.Sample(5, 90, 900, 900), new Soak.Sample(10, 100, 1000, 1000),
                 new Soak.Sample(20, 100, 1010, 1010)), 10);
