@@ -62,6 +62,22 @@ public final class Weight {
         }
     }
 
+    /**
+     * Drops the gradient, as PyTorch's {@code zero_grad(set_to_none=True)}: the weight gets a new handle
+     * on the same memory, trainable and without a gradient. The next backward pass then hands its
+     * gradient over to the weight instead of adding it to a zeroed one (a pass over memory less, and
+     * no zeroing), and a weight that pass does not reach has no gradient. Only for a trainable weight.
+     */
+    public void dropGradient() {
+        if (!value.hasGradient()) {
+            throw new IllegalStateException(name + " is not trainable: it has no gradient to drop");
+        }
+        NDArray previous = value;
+        value = previous.stopGradient();
+        value.setRequiresGradient(true);
+        previous.close();
+    }
+
     @Override
     public String toString() {
         return name + " " + shape;

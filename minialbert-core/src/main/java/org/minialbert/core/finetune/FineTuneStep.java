@@ -43,7 +43,7 @@ public final class FineTuneStep {
         float norm = GradientClipping.norm(optimizer.weights());
         if (!Divergence.finite(value, norm)) {
             String first = Divergence.symptoms(value, norm, optimizer.weights());
-            optimizer.zeroGradients();
+            optimizer.dropGradients();
             value = backward(step, loss);
             norm = GradientClipping.norm(optimizer.weights());
             Divergence.check(label, step, value, norm, optimizer.weights());

@@ -1,8 +1,6 @@
 package org.minialbert.core.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,14 +71,12 @@ public final class AdamW {
 
     /**
      * Applies one update with learning rate {@code lr} to the gradients multiplied by
-     * {@code gradientScale} (the clipping factor, {@link GradientClipping#scale}), then zeroes the
-     * gradients. Dense float32 weights on the CPU are updated in one pass in Java
-     * ({@link FusedAdamW}); any other weight with engine operations. A weight that no backward pass
-     * has reached yet has no gradient and is left as it is, as PyTorch leaves a weight whose
-     * {@code grad} is {@code None}; once reached, its gradient stays (zeroed after each step). A
-     * resumed run starts with no gradients, so a weight that is not reached by every update can
-     * follow a different course after a resume; every weight of the distillation and fine-tuning
-     * models is reached by every update.
+     * {@code gradientScale} (the clipping factor, {@link GradientClipping#scale}), then drops the
+     * gradients ({@link Weight#dropGradient}: the next backward pass hands its gradients over instead
+     * of adding them to zeroed ones). Dense float32 weights on the CPU are updated in one pass in Java
+     * ({@link FusedAdamW}); any other weight with engine operations. A weight that the update's
+     * backward passes did not reach has no gradient and is left as it is, as PyTorch leaves a weight
+     * whose {@code grad} is {@code None} (its {@code zero_grad} sets gradients to {@code None} too).
      */
     public void step(float lr, float gradientScale) {
         steps++;
@@ -100,9 +96,10 @@ public final class AdamW {
             }
         });
         // the views of the gradients outlive their handles (closed with each weight's scope): safe
-        // because each weight keeps its gradient tensor alive
+        // because each weight keeps its gradient tensor alive until it is dropped
         fused.run();
         updatedInJava = fused.size();
+        dropGradients();
     }
 
     /** How many elements the last step updated in one pass in Java (the others took engine operations). */
@@ -135,23 +132,20 @@ public final class AdamW {
             value.muli(decay);
         }
         // in place, without temporaries where an operation allows: m <- b1 (m - g) + g,
-        // then g <- (1 - b2) g² (the gradient is zeroed below) and v <- b2 v + g
+        // then g <- (1 - b2) g² (the gradient is dropped after the update) and v <- b2 v + g
         m.subi(gradient).muli(settings.beta1()).addi(gradient);
         gradient.muli(gradient).muli(1 - settings.beta2());
         v.muli(settings.beta2()).addi(gradient);
         NDArray update = v.sqrt().addi(epsilon).powi(-1).muli(m);
         value.subi(update.muli(stepSize));
-        gradient.muli(0);
     }
 
     /**
-     * Sets every gradient to zero, also one holding NaN or infinity (which multiplying by zero would
-     * keep), so that an update can be computed afresh.
+     * Drops every gradient ({@link Weight#dropGradient}), also one holding NaN or infinity, so that an
+     * update can be computed afresh.
      */
-    public void zeroGradients() {
-        for (Weight weight : weights) {
-            JniUtils.zeroGrad((PtNDArray) weight.value());
-        }
+    public void dropGradients() {
+        weights.forEach(Weight::dropGradient);
     }
 
     /** The moments and step count as named tensors, for a training checkpoint. */
