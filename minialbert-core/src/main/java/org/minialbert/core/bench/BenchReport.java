@@ -7,9 +7,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The results of one benchmark run: the ceiling and one row per workload, as text, Markdown or JSON. */
-public record BenchReport(GemmCeiling.Result ceiling, List<BenchRow> rows) {
+/**
+ * The results of one benchmark run: the ceiling, measured before and after the workloads, and one row
+ * per workload, as text, Markdown or JSON.
+ */
+public record BenchReport(GemmCeiling.Result before, GemmCeiling.Result after, List<BenchRow> rows) {
     private static final double MIB = 1024.0 * 1024.0;
+    /** A larger change of the ceiling during a run is called out: the machine's speed changed. */
+    private static final double NOTED_DRIFT = 0.10;
+
+    /** The ceiling MFU is measured against: the better of the two measurements, size by size. */
+    public GemmCeiling.Result ceiling() {
+        return before.best(after);
+    }
+
+    /** How far the ceiling moved during the run, as a fraction of the higher measurement. */
+    public double ceilingDrift() {
+        double first = before.ceiling();
+        double last = after.ceiling();
+        return Math.abs(last - first) / Math.max(first, last);
+    }
 
     /** One row as a log line. */
     static String line(BenchRow row, double ceilingGflops) {
@@ -33,9 +50,15 @@ public record BenchReport(GemmCeiling.Result ceiling, List<BenchRow> rows) {
 
     /** The rows as a Markdown table, with the phase split of the training steps below it. */
     public String markdown() {
+        GemmCeiling.Result ceiling = ceiling();
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "GEMM ceiling: %.1f GFLOP/s (float32, n = %d)%n%n", ceiling.ceiling(),
-                ceiling.bestSize()));
+        out.append(String.format(Locale.ROOT, "GEMM ceiling: %.1f GFLOP/s (float32, n = %d; %.1f before the workloads, "
+                + "%.1f after)%n", ceiling.ceiling(), ceiling.bestSize(), before.ceiling(), after.ceiling()));
+        if (ceilingDrift() > NOTED_DRIFT) {
+            out.append(String.format(Locale.ROOT, "The ceiling moved by %.0f%% during the run: the machine's speed "
+                    + "changed while it ran, so compare MFU between runs with care.%n", 100 * ceilingDrift()));
+        }
+        out.append('\n');
         out.append("| workload | batch | s/step | tokens/s | GFLOP/s | MFU | peak RSS (MiB) | live NDArrays (growth)"
                 + " | page faults/step |\n");
         out.append("|---|---|---|---|---|---|---|---|---|\n");
@@ -62,8 +85,11 @@ public record BenchReport(GemmCeiling.Result ceiling, List<BenchRow> rows) {
     public ObjectNode toJson() {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
+        GemmCeiling.Result ceiling = ceiling();
         ObjectNode gemm = root.putObject("gemm");
         gemm.put("ceiling_gflops", ceiling.ceiling());
+        gemm.put("before_workloads_gflops", before.ceiling());
+        gemm.put("after_workloads_gflops", after.ceiling());
         ObjectNode sizes = gemm.putObject("gflops_by_size");
         ceiling.gflopsBySize().forEach((n, rate) -> sizes.put(String.valueOf(n), rate));
         ArrayNode list = root.putArray("rows");

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import javax.management.JMException;
 import javax.management.MBeanOperationInfo;
 import javax.management.ObjectName;
@@ -86,6 +87,12 @@ class BenchmarkTest {
         assertThat(json.get("rows").get(2).get("page_faults_per_step").asDouble())
                 .isEqualTo(report.rows().get(2).pageFaultsPerStep());
         assertThat(json.get("gemm").get("ceiling_gflops").asDouble()).isEqualTo(report.ceiling().ceiling());
+        assertThat(report.ceiling().ceiling()).as("the better of the two measurements")
+                .isEqualTo(Math.max(report.before().ceiling(), report.after().ceiling()));
+        assertThat(json.get("gemm").get("before_workloads_gflops").asDouble()).isEqualTo(report.before().ceiling());
+        assertThat(json.get("gemm").get("after_workloads_gflops").asDouble()).isEqualTo(report.after().ceiling());
+        assertThat(report.markdown()).contains(String.format(Locale.ROOT, "%.1f before the workloads, %.1f after",
+                report.before().ceiling(), report.after().ceiling()));
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("ceiling", "inference teacher");
         assertThat(profiles.resolve("distil-1x32.trace.json")).isNotEmptyFile();
         assertThat(profiles.resolve("student-forward-backward-2x16.md")).isNotEmptyFile();
