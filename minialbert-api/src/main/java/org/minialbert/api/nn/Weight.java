@@ -6,8 +6,9 @@ import ai.djl.ndarray.types.Shape;
 /**
  * One named trainable tensor of a model. The name is the tensor's name in a checkpoint
  * ({@code model.safetensors}), so loading and saving are lookups by name. Layers keep a reference
- * to the {@code Weight}, not to its array, so a checkpoint can replace the values after the model
- * is built.
+ * to the {@code Weight}, not to its array: a checkpoint can replace the values after the model is
+ * built ({@link #assign}), and after every optimizer update the weight gets a new array on the same
+ * memory ({@link #dropGradient}) and the previous one is closed.
  */
 public final class Weight {
     private final String name;
@@ -34,6 +35,7 @@ public final class Weight {
         return shape;
     }
 
+    /** The current array; valid until the next {@link #assign} or {@link #dropGradient}, so never kept. */
     public NDArray value() {
         return value;
     }

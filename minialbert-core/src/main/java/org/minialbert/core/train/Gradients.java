@@ -10,9 +10,10 @@ import org.minialbert.api.nn.Weight;
 /**
  * Visits the gradients of weights one at a time, each handed over in a scope of its own that is
  * closed after the visit, so the gradient handles (and any temporaries made from them) are freed
- * weight by weight; the gradients themselves stay with their weights. A weight that has never had
- * a gradient (no backward pass has reached it) is skipped: DJL's {@code getGradient()} would hand
- * over a new array of zeros, which is not the weight's gradient and is freed with the scope.
+ * weight by weight; the gradients themselves stay with their weights. A weight without a gradient
+ * (no backward pass has reached it since its gradient was last dropped) is skipped: DJL's
+ * {@code getGradient()} would hand over a new array of zeros, which is not the weight's gradient and
+ * is freed with the scope.
  */
 final class Gradients {
     private Gradients() {

@@ -1,6 +1,7 @@
 package org.minialbert.core.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
@@ -202,10 +203,25 @@ class AdamWTest {
             }
             assertThat(both.value().getGradient().toFloatArray()).as("this pass's gradient only").containsOnly(2f);
             assertThat(hasGradient(first)).as("not reached by the second pass").isFalse();
+            try (GradientCollector collector = engine.newGradientCollector()) {
+                collector.backward(Scalars.mul(both.value(), 2f).sum());
+            }
+            assertThat(both.value().getGradient().toFloatArray()).as("passes within an update add up").containsOnly(4f);
+            int arrays = manager.getManagedArrays().size();
             adam.step(0.1f, 1f);
+            assertThat(manager.getManagedArrays()).as("each dropped handle is closed").hasSize(arrays);
             assertThat(first.value().toFloatArray()).as("left as it is").containsExactly(firstAfterOne);
             assertThat(both.value().toFloatArray()[0]).as("moved again").isLessThan(bothAfterOne[0]);
             assertThat(both.value().hasGradient()).as("still trainable").isTrue();
+        }
+    }
+
+    @Test
+    void onlyATrainableWeightHasAGradientToDrop() {
+        try (NDManager manager = OfflineEngine.newManager()) {
+            Weight frozen = new Weights(manager, 0.02f).ones("frozen", WeightGroup.LAYERS, new Shape(2));
+            assertThatThrownBy(frozen::dropGradient).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("frozen is not trainable");
         }
     }
 
