@@ -56,7 +56,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "5", description = "timed steps per workload (default: ${DEFAULT-VALUE})")
     private int steps;
 
-    @Option(names = "--warmup", defaultValue = "2", description = "untimed steps first (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "2", description = "untimed steps first, at least (up to 10 more run "
+            + "until the process's memory stops growing; 0: none) (default: ${DEFAULT-VALUE})")
     private int warmup;
 
     @Option(names = "--distil-shapes", defaultValue = "8x128,16x256", split = ",", paramLabel = "BxT",

@@ -31,9 +31,10 @@ public record BenchReport(GemmCeiling.Result before, GemmCeiling.Result after, L
     /** One row as a log line. */
     static String line(BenchRow row, double ceilingGflops) {
         return String.format(Locale.ROOT, "%-26s %8s %9.3f s %10.0f tok/s %7.1f GFLOP/s  MFU %5.1f%%  peak RSS %6.0f MiB"
-                + "  NDArrays %d (%+d)  page faults/step %.0f", row.name(), row.shape(), row.seconds(),
-                row.tokensPerSecond(), row.gflops(), 100 * row.mfu(ceilingGflops), row.peakResidentBytes() / MIB,
-                row.liveArrays(), row.liveArrayGrowth(), row.pageFaultsPerStep());
+                + "  NDArrays %d (%+d)  page faults/step %.0f  warm-up steps %d", row.name(), row.shape(),
+                row.seconds(), row.tokensPerSecond(), row.gflops(), 100 * row.mfu(ceilingGflops),
+                row.peakResidentBytes() / MIB, row.liveArrays(), row.liveArrayGrowth(), row.pageFaultsPerStep(),
+                row.warmupSteps());
     }
 
     /** How many times faster the student's inference is than the teacher's, when both were measured. */
@@ -98,6 +99,7 @@ public record BenchReport(GemmCeiling.Result before, GemmCeiling.Result after, L
             row.put("name", r.name());
             row.put("batch", r.shape().rows());
             row.put("length", r.shape().length());
+            row.put("warmup_steps", r.warmupSteps());
             row.put("seconds_per_step", r.seconds());
             row.put("tokens_per_step", r.tokens());
             row.put("flops_per_step", r.flops());

@@ -7,6 +7,7 @@ import java.util.Map;
  *
  * @param name what ran, e.g. {@code distil} or {@code inference student}
  * @param shape the batch
+ * @param warmupSteps untimed steps before the timed ones ({@link WarmUp})
  * @param seconds median seconds per step
  * @param tokens tokens per step
  * @param flops FLOPs per step by {@link FlopCount}
@@ -16,13 +17,13 @@ import java.util.Map;
  * @param pageFaultsPerStep minor page faults per timed step, pages touched for the first time (-1 where unknown)
  * @param phases seconds per step by phase (training steps that report them; else empty)
  */
-public record BenchRow(String name, BatchShape shape, double seconds, long tokens, double flops,
+public record BenchRow(String name, BatchShape shape, int warmupSteps, double seconds, long tokens, double flops,
         long peakResidentBytes, int liveArrays, int liveArrayGrowth, double pageFaultsPerStep,
         Map<String, Double> phases) {
 
     /** This row with the per-step phase times of a training step. */
     public BenchRow withPhases(Map<String, Double> perStep) {
-        return new BenchRow(name, shape, seconds, tokens, flops, peakResidentBytes, liveArrays, liveArrayGrowth,
+        return new BenchRow(name, shape, warmupSteps, seconds, tokens, flops, peakResidentBytes, liveArrays, liveArrayGrowth,
                 pageFaultsPerStep, perStep);
     }
 

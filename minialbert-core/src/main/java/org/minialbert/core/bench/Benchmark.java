@@ -123,7 +123,7 @@ public final class Benchmark {
         });
         StepPhases total = new StepPhases();
         // the timed steps only: warm-up steps come before them, profiled ones after
-        phases.subList(options.warmup(), options.warmup() + options.steps()).forEach(total::addAll);
+        phases.subList(row.warmupSteps(), row.warmupSteps() + options.steps()).forEach(total::addAll);
         Map<String, Double> perStep = new LinkedHashMap<>();
         total.seconds().forEach((phase, seconds) -> perStep.put(phase, seconds / options.steps()));
         return row.withPhases(perStep);
@@ -203,9 +203,7 @@ public final class Benchmark {
     /** Times {@code step}, watching memory; {@code flops} is asked after the steps ran. */
     private BenchRow timed(String name, BatchShape shape, Runnable step, Supplier<Double> flops) {
         memory.resetPeak();
-        for (int i = 0; i < options.warmup(); i++) {
-            step.run();
-        }
+        int warmup = WarmUp.run(options.warmup(), step, memory::minorPageFaults);
         int before = memory.liveArrays();
         long faultsBefore = memory.minorPageFaults();
         double seconds = StepTimer.median(options.steps(), step);
@@ -216,7 +214,7 @@ public final class Benchmark {
         if (options.profileDir() != null) {
             profile(name, shape, step);
         }
-        return new BenchRow(name, shape, seconds, shape.tokens(), flops.get(), memory.peakResidentBytes(), after,
-                after - before, faultsPerStep, Map.of());
+        return new BenchRow(name, shape, warmup, seconds, shape.tokens(), flops.get(), memory.peakResidentBytes(),
+                after, after - before, faultsPerStep, Map.of());
     }
 }

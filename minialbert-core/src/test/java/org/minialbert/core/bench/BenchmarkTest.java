@@ -84,6 +84,10 @@ class BenchmarkTest {
         JsonNode json = report.toJson();
         assertThat(json.get("rows")).hasSize(8);
         assertThat(json.get("rows").get(2).get("phase_seconds").has("backward")).isTrue();
+        for (BenchRow row : report.rows()) {
+            assertThat(row.warmupSteps()).as(row.name() + " warm-up").isBetween(1, 1 + WarmUp.MAX_EXTRA_STEPS);
+        }
+        assertThat(json.get("rows").get(2).get("warmup_steps").asInt()).isEqualTo(report.rows().get(2).warmupSteps());
         assertThat(json.get("rows").get(2).get("page_faults_per_step").asDouble())
                 .isEqualTo(report.rows().get(2).pageFaultsPerStep());
         assertThat(json.get("gemm").get("ceiling_gflops").asDouble()).isEqualTo(report.ceiling().ceiling());
