@@ -56,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "5", description = "timed steps per workload (default: ${DEFAULT-VALUE})")
     private int steps;
 
-    @Option(names = "--warmup", defaultValue = "2", description = "untimed steps first, at least (up to 10 more run "
+    @Option(names = "--warmup", defaultValue = "2", description = "untimed steps first, at least (up to 12 more run "
             + "until the process's memory stops growing; 0: none) (default: ${DEFAULT-VALUE})")
     private int warmup;
 

@@ -23,8 +23,8 @@ public record BenchRow(String name, BatchShape shape, int warmupSteps, double se
 
     /** This row with the per-step phase times of a training step. */
     public BenchRow withPhases(Map<String, Double> perStep) {
-        return new BenchRow(name, shape, warmupSteps, seconds, tokens, flops, peakResidentBytes, liveArrays, liveArrayGrowth,
-                pageFaultsPerStep, perStep);
+        return new BenchRow(name, shape, warmupSteps, seconds, tokens, flops, peakResidentBytes, liveArrays,
+                liveArrayGrowth, pageFaultsPerStep, perStep);
     }
 
     public double tokensPerSecond() {

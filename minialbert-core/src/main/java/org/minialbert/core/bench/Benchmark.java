@@ -33,8 +33,8 @@ import org.minialbert.core.train.StepPhases;
  * distillation update at each requested shape (with where its time goes), a fine-tuning update of
  * the student and of the teacher with a sequence head, inference of both, and the ceiling once more
  * (the first measurement can be slowed by the JVM still compiling on the other cores; the better of
- * the two is the ceiling). Each workload runs {@code warmup} untimed steps, then {@code steps} timed
- * ones; rows report the median.
+ * the two is the ceiling). Each workload runs untimed steps until memory settles ({@link WarmUp}, at
+ * least {@code warmup}), then {@code steps} timed ones; rows report the median.
  */
 public final class Benchmark {
     private static final int LABELS = 2;

@@ -9,14 +9,17 @@ import java.util.function.LongSupplier;
  * first ten or so steps (every other step touches thousands of new pages, at 10-20 µs each on this
  * project's development machine; docs/performance.md, sixth round); after that a step touches a few
  * hundred. Memory has settled when {@link #SETTLED_STEPS} steps in a row each touch fewer than
- * {@link #SETTLED_PAGES} new pages; at most {@link #MAX_EXTRA_STEPS} steps are added. Where page
- * faults cannot be read (not Linux), exactly the requested number of steps runs.
+ * {@link #SETTLED_PAGES} new pages (three, because growing steps alternate with quiet ones at first);
+ * at most {@link #MAX_EXTRA_STEPS} steps are added. Where page faults cannot be read (not Linux),
+ * exactly the requested number of steps runs.
  */
 final class WarmUp {
     /** New pages (4 KiB each) a step may touch and still count as settled: 4 MiB. */
     static final long SETTLED_PAGES = 1000;
-    static final int SETTLED_STEPS = 2;
-    static final int MAX_EXTRA_STEPS = 10;
+    /** Steps in a row that must stay under {@link #SETTLED_PAGES}. */
+    static final int SETTLED_STEPS = 3;
+    /** Steps added to the requested ones at the most. */
+    static final int MAX_EXTRA_STEPS = 12;
 
     private WarmUp() {
     }
@@ -30,6 +33,7 @@ final class WarmUp {
     static int run(int minimum, Runnable step, LongSupplier pageFaults) {
         int steps = 0;
         int settled = 0;
+        // "known": page faults can be read, and a warm-up was asked for at all (--warmup 0 runs none)
         boolean known = minimum > 0;
         while (steps < minimum || (known && settled < SETTLED_STEPS && steps < minimum + MAX_EXTRA_STEPS)) {
             long before = pageFaults.getAsLong();
