@@ -31,10 +31,12 @@ final class WarmUp {
      * @param pageFaults the process's minor page faults so far (negative where unknown)
      */
     static int run(int minimum, Runnable step, LongSupplier pageFaults) {
+        if (minimum == 0) {
+            return 0;
+        }
         int steps = 0;
         int settled = 0;
-        // "known": page faults can be read, and a warm-up was asked for at all (--warmup 0 runs none)
-        boolean known = minimum > 0;
+        boolean known = true;
         while (steps < minimum || (known && settled < SETTLED_STEPS && steps < minimum + MAX_EXTRA_STEPS)) {
             long before = pageFaults.getAsLong();
             step.run();

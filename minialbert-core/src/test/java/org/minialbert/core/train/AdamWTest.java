@@ -13,6 +13,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -88,16 +89,13 @@ class AdamWTest {
 
     @Test
     void clippingScalesTheGlobalNorm() {
-        Engine engine = OfflineEngine.pytorch();
         try (NDManager manager = OfflineEngine.newManager()) {
             Weights weights = new Weights(manager, 0.02f);
             Weight a = weights.ones("a", WeightGroup.LAYERS, new Shape(2));
             Weight b = weights.ones("b", WeightGroup.LAYERS, new Shape(1));
             a.value().setRequiresGradient(true);
             b.value().setRequiresGradient(true);
-            try (GradientCollector collector = engine.newGradientCollector()) {
-                collector.backward(Scalars.mul(a.value(), 3f).sum().add(Scalars.mul(b.value(), 4f).sum()));
-            }
+            backwardOf(() -> Scalars.mul(a.value(), 3f).sum().add(Scalars.mul(b.value(), 4f).sum()));
             float norm = GradientClipping.norm(List.of(a, b));
             assertThat(norm).as("sqrt(3² + 3² + 4²)").isCloseTo((float) Math.sqrt(34), within(1e-5f));
             assertThat(GradientClipping.scale(norm, 1f)).isCloseTo((float) (1 / (Math.sqrt(34) + 1e-6)), within(1e-7f));
@@ -113,16 +111,13 @@ class AdamWTest {
     @ParameterizedTest(name = "in Java: {0}")
     @ValueSource(booleans = {true, false})
     void weightsWithoutGradientAreLeftAlone(boolean inJava) {
-        Engine engine = OfflineEngine.pytorch();
         try (NDManager manager = OfflineEngine.newManager()) {
             Weights weights = new Weights(manager, 0.02f);
             Weight used = weights.ones("used", WeightGroup.LAYERS, new Shape(4, 4));
             Weight unused = weights.ones("unused", WeightGroup.LAYERS, new Shape(4, 4));
             AdamW adam = new AdamW(List.of(unused, used), new AdamWSettings(0.9f, 0.999f, 1e-8f, 0.1f), inJava);
             for (int step = 0; step < 2; step++) {
-                try (GradientCollector collector = engine.newGradientCollector()) {
-                    collector.backward(used.value().sum());
-                }
+                backwardOf(() -> used.value().sum());
                 adam.step(0.01f, 1f);
             }
             assertThat(unused.value().toFloatArray()).containsOnly(1f);
@@ -185,27 +180,20 @@ class AdamWTest {
      */
     @Test
     void gradientsAreDroppedAfterAnUpdate() {
-        Engine engine = OfflineEngine.pytorch();
         try (NDManager manager = OfflineEngine.newManager()) {
             Weights weights = new Weights(manager, 0.02f);
             Weight both = weights.ones("both", WeightGroup.LAYERS, new Shape(3));
             Weight first = weights.ones("first", WeightGroup.LAYERS, new Shape(3));
             AdamW adam = new AdamW(List.of(both, first), new AdamWSettings(0.9f, 0.999f, 1e-8f, 0f));
-            try (GradientCollector collector = engine.newGradientCollector()) {
-                collector.backward(Scalars.mul(both.value(), 5f).sum().add(first.value().sum()));
-            }
+            backwardOf(() -> Scalars.mul(both.value(), 5f).sum().add(first.value().sum()));
             adam.step(0.1f, 1f);
             float[] firstAfterOne = first.value().toFloatArray();
             float[] bothAfterOne = both.value().toFloatArray();
             assertThat(bothAfterOne[0]).as("Adam's first step moves by lr").isCloseTo(0.9f, within(1e-6f));
-            try (GradientCollector collector = engine.newGradientCollector()) {
-                collector.backward(Scalars.mul(both.value(), 2f).sum());
-            }
+            backwardOf(() -> Scalars.mul(both.value(), 2f).sum());
             assertThat(both.value().getGradient().toFloatArray()).as("this pass's gradient only").containsOnly(2f);
             assertThat(hasGradient(first)).as("not reached by the second pass").isFalse();
-            try (GradientCollector collector = engine.newGradientCollector()) {
-                collector.backward(Scalars.mul(both.value(), 2f).sum());
-            }
+            backwardOf(() -> Scalars.mul(both.value(), 2f).sum());
             assertThat(both.value().getGradient().toFloatArray()).as("passes within an update add up").containsOnly(4f);
             int arrays = manager.getManagedArrays().size();
             adam.step(0.1f, 1f);
@@ -222,6 +210,13 @@ class AdamWTest {
             Weight frozen = new Weights(manager, 0.02f).ones("frozen", WeightGroup.LAYERS, new Shape(2));
             assertThatThrownBy(frozen::dropGradient).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("frozen is not trainable");
+        }
+    }
+
+    /** One backward pass of the loss {@code loss} builds (inside the collector, where gradients are recorded). */
+    private static void backwardOf(Supplier<NDArray> loss) {
+        try (GradientCollector collector = OfflineEngine.pytorch().newGradientCollector()) {
+            collector.backward(loss.get());
         }
     }
 
