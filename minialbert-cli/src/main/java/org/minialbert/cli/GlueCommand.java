@@ -1,15 +1,10 @@
 package org.minialbert.cli;
 
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
 import java.util.List;
-import org.minialbert.core.finetune.FineTuneJob;
 import org.minialbert.core.finetune.NerGrid;
-import org.minialbert.core.finetune.ResultsTable;
-import org.minialbert.core.finetune.TaskResult;
 import org.minialbert.core.model.ModelFactory;
 import org.minialbert.core.model.ModelLocator;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,40 +14,28 @@ import picocli.CommandLine.Option;
                 + "sizes and epochs, several seeded runs each; report dev metrics.",
             "Defaults follow the reference protocol: lr 5e-5, batch 16, 3 epochs, max length 128, weight decay 0.01, "
                     + "linear decay without warm-up, seed 42."})
-final class GlueCommand implements Runnable {
-    private final ModelLocator locator;
-    private final ModelFactory factory;
-
+final class GlueCommand extends GridCommand {
     @Option(names = "--task", split = ",", paramLabel = "T",
             description = "tasks, comma-separated (cola, sst2, mrpc, stsb, qqp, mnli, qnli, rte, wnli) or all (required)")
     private List<String> tasks;
 
-    @CommandLine.Mixin
-    private GridOptions options = new GridOptions();
-
-    @CommandLine.Mixin
-    private DeviceOption device = new DeviceOption();
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
     @Inject
     GlueCommand(ModelLocator locator, ModelFactory factory) {
-        this.locator = locator;
-        this.factory = factory;
+        super(locator, factory);
     }
 
     @Override
-    public void run() {
-        if (!options.complete() || tasks == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "glue needs --model, --task, --data and "
-                    + "--output (or use: glue evaluate)");
-        }
-        FineTuneJob job = new FineTuneJob(options.model, tasks, options.data, options.grid(), options.saveModel,
-                new NerGrid.Options(false, true), device.choice());
-        List<TaskResult> results = job.run(locator, factory.catalog(), options.output, System.err);
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(ResultsTable.markdown(options.model, results));
-        out.println("results: " + options.output.resolve("results.md"));
+    List<String> tasks() {
+        return tasks;
+    }
+
+    @Override
+    NerGrid.Options nerOptions() {
+        return new NerGrid.Options(false, true);
+    }
+
+    @Override
+    String missingOptions() {
+        return "glue needs --model, --task, --data and --output (or use: glue evaluate)";
     }
 }

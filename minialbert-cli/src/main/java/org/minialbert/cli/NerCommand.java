@@ -5,14 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import org.minialbert.api.ConfigurationException;
 import org.minialbert.api.task.TokenTaskProvider;
-import org.minialbert.core.finetune.FineTuneJob;
 import org.minialbert.core.finetune.NerGrid;
-import org.minialbert.core.finetune.ResultsTable;
-import org.minialbert.core.finetune.TaskResult;
 import org.minialbert.core.model.ModelFactory;
 import org.minialbert.core.model.ModelLocator;
 import org.minialbert.core.plugin.PluginRegistry;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,10 +18,7 @@ import picocli.CommandLine.Option;
                 + "configuration by devel entity F1 is reported on test (seqeval default mode; strict IOB2 too).",
             "Defaults follow the reference protocol: lr 5e-5, batch 16, 3 epochs, max length 128, weight decay 0.01, "
                     + "cosine decay, first word-piece labelling, seed 42."})
-final class NerCommand implements Runnable {
-    private final ModelLocator locator;
-    private final ModelFactory factory;
-
+final class NerCommand extends GridCommand {
     @Option(names = "--dataset", split = ",", paramLabel = "D",
             description = "ncbi-disease, bc5cdr-disease, bc5cdr-chem, bc2gm (or their folder names), or all (required)")
     private List<String> datasets;
@@ -38,34 +31,26 @@ final class NerCommand implements Runnable {
             + "word piece of each word and score words (default), or every piece and score pieces (the reference)")
     private String labelling;
 
-    @CommandLine.Mixin
-    private GridOptions options = new GridOptions();
-
-    @CommandLine.Mixin
-    private DeviceOption device = new DeviceOption();
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
     @Inject
     NerCommand(ModelLocator locator, ModelFactory factory) {
-        this.locator = locator;
-        this.factory = factory;
+        super(locator, factory);
     }
 
     @Override
-    public void run() {
-        if (!options.complete() || datasets == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "ner needs --model, --dataset, --data and "
-                    + "--output (or use: ner predict)");
-        }
+    List<String> tasks() {
+        return datasets == null ? null : names(factory.catalog().tokenTasks(), datasets);
+    }
+
+    @Override
+    NerGrid.Options nerOptions() {
         check("--schedule", schedule, "cosine", "linear");
         check("--labelling", labelling, "first", "all");
-        NerGrid.Options ner = new NerGrid.Options(labelling.equals("all"), schedule.equals("cosine"));
-        FineTuneJob job = new FineTuneJob(options.model, names(factory.catalog().tokenTasks(), datasets), options.data,
-                options.grid(), options.saveModel, ner, device.choice());
-        List<TaskResult> results = job.run(locator, factory.catalog(), options.output, System.err);
-        spec.commandLine().getOut().println(ResultsTable.markdown(options.model, results));
+        return new NerGrid.Options(labelling.equals("all"), schedule.equals("cosine"));
+    }
+
+    @Override
+    String missingOptions() {
+        return "ner needs --model, --dataset, --data and --output (or use: ner predict)";
     }
 
     private static void check(String option, String value, String... allowed) {

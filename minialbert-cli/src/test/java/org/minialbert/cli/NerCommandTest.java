@@ -29,7 +29,8 @@ class NerCommandTest {
         CliRun run = CliRun.of("ner", "--model", student, "--dataset", "NCBI-disease", "--data", bioner, "--epochs", "1",
                 "--batch", "64", "--lr", "2e-3", "--max-length", "48", "--save-model", "--output", out);
         assertThat(run.status()).as(run.describe()).isZero();
-        assertThat(run.out()).contains("| ncbi-disease | f1 | test |");
+        assertThat(run.out()).contains("| ncbi-disease | f1 | test |").contains("results: " + out.resolve("results.md"));
+        assertThat(out.resolve("results.md")).content().contains("| ncbi-disease | f1 | test |");
         Path runDir = out.resolve("ncbi-disease/lr0.002-bs64-ep1-run0");
         JsonNode metrics = new ObjectMapper().readTree(runDir.resolve("metrics.json").toFile());
         assertThat(metrics.path("test").has("f1")).isTrue();
