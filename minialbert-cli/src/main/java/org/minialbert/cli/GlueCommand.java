@@ -25,7 +25,7 @@ final class GlueCommand extends GridCommand {
     }
 
     @Override
-    List<String> tasks() {
+    List<String> taskOption() {
         return tasks;
     }
 

@@ -13,10 +13,10 @@ import picocli.CommandLine;
 /**
  * What {@code glue} and {@code ner} share: the grid and device options, running the fine-tuning job
  * over the chosen tasks and printing its results table and where {@code results.md} is. A subclass
- * names its tasks and its NER settings.
+ * gives its task option and its NER settings; the settings are checked before the tasks are looked up.
  */
 abstract class GridCommand implements Runnable {
-    final ModelLocator locator;
+    private final ModelLocator locator;
     final ModelFactory factory;
 
     @CommandLine.Mixin
@@ -33,23 +33,29 @@ abstract class GridCommand implements Runnable {
         this.factory = factory;
     }
 
-    /** The tasks to tune on, as plugin names; null when the command's task option was not given. */
-    abstract List<String> tasks();
+    /** The command's task option as given (null when it was not); see {@link #taskNames}. */
+    abstract List<String> taskOption();
 
-    /** The NER settings of the job (GLUE tasks ignore them). */
+    /** The NER settings of the job, checked (GLUE tasks ignore them). */
     abstract NerGrid.Options nerOptions();
+
+    /** The job's task names for the given option (as given, unless a command resolves them first). */
+    List<String> taskNames(List<String> given) {
+        return given;
+    }
 
     /** The error for a command line that lacks a required option, naming them all. */
     abstract String missingOptions();
 
     @Override
     public final void run() {
-        List<String> tasks = options.complete() ? tasks() : null;
-        if (tasks == null) {
+        List<String> given = taskOption();
+        if (!options.complete() || given == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), missingOptions());
         }
-        FineTuneJob job = new FineTuneJob(options.model, tasks, options.data, options.grid(), options.saveModel,
-                nerOptions(), device.choice());
+        NerGrid.Options ner = nerOptions();
+        FineTuneJob job = new FineTuneJob(options.model, taskNames(given), options.data, options.grid(),
+                options.saveModel, ner, device.choice());
         List<TaskResult> results = job.run(locator, factory.catalog(), options.output, System.err);
         PrintWriter out = spec.commandLine().getOut();
         out.print(ResultsTable.markdown(options.model, results));

@@ -37,8 +37,13 @@ final class NerCommand extends GridCommand {
     }
 
     @Override
-    List<String> tasks() {
-        return datasets == null ? null : names(factory.catalog().tokenTasks(), datasets);
+    List<String> taskOption() {
+        return datasets;
+    }
+
+    @Override
+    List<String> taskNames(List<String> given) {
+        return names(factory.catalog().tokenTasks(), given);
     }
 
     @Override

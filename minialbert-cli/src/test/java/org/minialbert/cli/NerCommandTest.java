@@ -76,5 +76,8 @@ class NerCommandTest {
                 tmp.resolve("out")).userError()).contains("unknown token-task 'ncbi'").contains("ncbi-disease");
         assertThat(CliRun.of("ner", "--model", student, "--dataset", "ncbi-disease", "--data", tmp.resolve("none"),
                 "--output", tmp.resolve("out")).userError()).contains("NCBI-disease");
+        assertThat(CliRun.of("ner", "--model", student, "--dataset", "ncbi", "--schedule", "step", "--data", data,
+                "--output", tmp.resolve("out")).userError()).as("settings are checked before the datasets")
+                .contains("--schedule must be one of cosine, linear, found 'step'");
     }
 }
