@@ -3,7 +3,6 @@ package org.minialbert.core.distil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +20,7 @@ import org.minialbert.api.ConfigurationException;
 import org.minialbert.api.DataFormatException;
 import org.minialbert.core.config.JobFile;
 import org.minialbert.core.config.Problems;
-import org.minialbert.core.engine.OfflineEngine;
+import org.minialbert.core.engine.EngineTest;
 import org.minialbert.core.io.Safetensors;
 import org.minialbert.core.io.TensorData;
 import org.minialbert.core.model.EmbeddedModel;
@@ -30,7 +28,6 @@ import org.minialbert.core.model.EncoderConfig;
 import org.minialbert.core.model.EncoderModel;
 import org.minialbert.core.model.HeadKind;
 import org.minialbert.core.model.ModelCheckpoint;
-import org.minialbert.core.model.ModelFactory;
 import org.minialbert.core.model.ModelLocator;
 
 /**
@@ -38,10 +35,8 @@ import org.minialbert.core.model.ModelLocator;
  * 4 layers, with an MLM head) and a small text corpus: the loss falls, a resumed run reproduces an
  * uninterrupted one, and bad jobs fail with clear messages.
  */
-class DistillationJobTest {
+class DistillationJobTest extends EngineTest {
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
-    private static NDManager manager;
-    private static ModelFactory factory;
     @TempDir
     static Path shared;
     private static Path teacher;
@@ -49,8 +44,6 @@ class DistillationJobTest {
 
     @BeforeAll
     static void createTeacherAndCorpus() throws IOException {
-        manager = OfflineEngine.newManager();
-        factory = ModelFactory.fromClasspath();
         teacher = shared.resolve("teacher");
         EncoderConfig config = EncoderConfig.parse(new ObjectMapper().valueToTree(Map.of("model_type", "bert",
                 "vocab_size", 30522, "hidden_size", 32, "num_hidden_layers", 4, "num_attention_heads", 2,
@@ -71,10 +64,6 @@ class DistillationJobTest {
         corpus = Files.write(shared.resolve("corpus.txt"), lines);
     }
 
-    @AfterAll
-    static void stop() {
-        manager.close();
-    }
 
     private static List<String> job(Path cache, String... extra) {
         List<String> sets = new ArrayList<>(List.of("teacher.model=\"" + teacher + "\"",

@@ -9,13 +9,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.minialbert.api.nn.ForwardContext;
 import org.minialbert.api.nn.Weight;
 import org.minialbert.core.SharedFiles;
+import org.minialbert.core.engine.EngineTest;
 import org.minialbert.core.engine.OfflineEngine;
 import org.minialbert.core.io.Safetensors;
 import org.minialbert.core.io.TensorData;
@@ -24,32 +24,23 @@ import org.minialbert.core.model.EncoderModel;
 import org.minialbert.core.model.EncoderOutputs;
 import org.minialbert.core.model.HeadKind;
 import org.minialbert.core.model.ModelCheckpoint;
-import org.minialbert.core.model.ModelFactory;
 
 /**
  * Loss and gradient parity with the PyTorch reference: each golden student folder stores the
  * distillation losses against {@code golden/teacher} on its batch (mapping g(i) = 2i + 1, eval-mode
  * teacher) and the gradient of {@code loss.total} for a few parameters.
  */
-class DistillationLossesGoldenTest {
+class DistillationLossesGoldenTest extends EngineTest {
     private static final double LOSS_TOLERANCE = 1e-5;
     private static final double KL_TOLERANCE = 1e-4;
     private static final double GRADIENT_TOLERANCE = 1e-4;
     private static Engine engine;
-    private static NDManager manager;
-    private static ModelFactory factory;
 
     @BeforeAll
     static void start() {
         engine = OfflineEngine.pytorch();
-        manager = OfflineEngine.newManager();
-        factory = ModelFactory.fromClasspath();
     }
 
-    @AfterAll
-    static void stop() {
-        manager.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"student-adapters", "student-plain"})

@@ -20,24 +20,19 @@ import org.minialbert.api.ConfigurationException;
 import org.minialbert.core.config.Locations;
 import org.minialbert.core.config.Problems;
 import org.minialbert.core.config.SettingsReader;
-import org.minialbert.core.engine.OfflineEngine;
+import org.minialbert.core.engine.EngineTest;
 import org.minialbert.core.model.EncoderConfig;
 import org.minialbert.core.model.EncoderModel;
 import org.minialbert.core.model.HeadKind;
 import org.minialbert.core.model.ModelCheckpoint;
-import org.minialbert.core.model.ModelFactory;
 import org.minialbert.core.plugin.PluginChoice;
 
-class StudentFactoryTest {
+class StudentFactoryTest extends EngineTest {
     private static final Locations NOWHERE = new SettingsReader(ConfigFactory.empty(), new Problems()).locations();
-    private static NDManager manager;
-    private static ModelFactory factory;
     private static EncoderModel teacher;
 
     @BeforeAll
     static void start() {
-        manager = OfflineEngine.newManager();
-        factory = ModelFactory.fromClasspath();
         EncoderConfig config = EncoderConfig.parse(new ObjectMapper().valueToTree(Map.of("model_type", "bert",
                 "vocab_size", 200, "hidden_size", 16, "num_hidden_layers", 4, "num_attention_heads", 2,
                 "intermediate_size", 32, "max_position_embeddings", 20)), "tiny teacher");
@@ -47,7 +42,6 @@ class StudentFactoryTest {
     @AfterAll
     static void stop() {
         teacher.close();
-        manager.close();
     }
 
     private static DistillationSettings.Student student(int embedding, String init) {

@@ -2,7 +2,6 @@ package org.minialbert.core.finetune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +20,7 @@ import org.minialbert.api.nn.Weight;
 import org.minialbert.api.nn.WeightGroup;
 import org.minialbert.api.task.SentenceExample;
 import org.minialbert.api.task.SentenceTask;
+import org.minialbert.core.engine.EngineTest;
 import org.minialbert.core.engine.OfflineEngine;
 import org.minialbert.core.model.EmbeddedModel;
 import org.minialbert.core.model.EncoderConfig;
@@ -29,7 +28,6 @@ import org.minialbert.core.model.EncoderModel;
 import org.minialbert.core.model.HeadKind;
 import org.minialbert.core.model.LoadedModel;
 import org.minialbert.core.model.ModelCheckpoint;
-import org.minialbert.core.model.ModelFactory;
 import org.minialbert.core.model.ModelLocator;
 import org.minialbert.core.text.TextTokenizer;
 
@@ -38,13 +36,11 @@ import org.minialbert.core.text.TextTokenizer;
  * random student and the real bge tokenizer: full tuning learns it; adapter tuning changes only
  * adapters and the head.
  */
-class SentenceFineTunerTest {
+class SentenceFineTunerTest extends EngineTest {
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
     @TempDir
     static Path dir;
     private static Path studentDir;
-    private static ModelFactory factory;
-    private static NDManager manager;
 
     /** A two-class task over generated sentences; read() ignores the data root. */
     private static final class Polarity implements SentenceTask {
@@ -80,8 +76,6 @@ class SentenceFineTunerTest {
 
     @BeforeAll
     static void createStudent() throws IOException {
-        manager = OfflineEngine.newManager();
-        factory = ModelFactory.fromClasspath();
         studentDir = dir.resolve("student");
         Map<String, Object> json = new HashMap<>(Map.of("model_type", "albert", "vocab_size", 30522, "hidden_size", 32,
                 "embedding_size", 16, "num_hidden_layers", 2, "num_attention_heads", 2, "intermediate_size", 64,
@@ -94,10 +88,6 @@ class SentenceFineTunerTest {
         Files.copy(EmbeddedModel.BGE_SMALL_EN_V15.tokenizerFile(), studentDir.resolve("tokenizer.json"));
     }
 
-    @AfterAll
-    static void stop() {
-        manager.close();
-    }
 
     private static EncodedExamples encode(SentenceTask task, String split) {
         try (TextTokenizer tokenizer = TextTokenizer.open(studentDir.resolve("tokenizer.json"), 32)) {

@@ -7,13 +7,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.minialbert.api.nn.ForwardContext;
 import org.minialbert.core.SharedFiles;
-import org.minialbert.core.engine.OfflineEngine;
+import org.minialbert.core.engine.EngineTest;
 import org.minialbert.core.io.Safetensors;
 import org.minialbert.core.io.TensorData;
 
@@ -21,21 +19,10 @@ import org.minialbert.core.io.TensorData;
  * Forward parity with the PyTorch reference: every folder of {@code shared/golden} holds a model,
  * a batch and the reference's hidden states, attention maps and logits (eval mode).
  */
-class GoldenParityTest {
+class GoldenParityTest extends EngineTest {
     private static final double TOLERANCE = 1e-5;
-    private static NDManager manager;
-    private static ModelFactory factory;
 
-    @BeforeAll
-    static void start() {
-        manager = OfflineEngine.newManager();
-        factory = ModelFactory.fromClasspath();
-    }
 
-    @AfterAll
-    static void stop() {
-        manager.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({

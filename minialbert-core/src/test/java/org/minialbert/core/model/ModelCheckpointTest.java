@@ -11,31 +11,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minialbert.api.CheckpointException;
 import org.minialbert.api.ConfigurationException;
 import org.minialbert.api.nn.ForwardContext;
-import org.minialbert.core.engine.OfflineEngine;
+import org.minialbert.core.engine.EngineTest;
 import org.minialbert.core.io.Safetensors;
 import org.minialbert.core.io.TensorData;
 
-class ModelCheckpointTest {
-    private static NDManager manager;
-    private static ModelFactory factory;
+class ModelCheckpointTest extends EngineTest {
 
-    @BeforeAll
-    static void start() {
-        manager = OfflineEngine.newManager();
-        factory = ModelFactory.fromClasspath();
-    }
 
-    @AfterAll
-    static void stop() {
-        manager.close();
-    }
 
     private static EncoderInputs batch(NDManager step) {
         long[] ids = {2, 17, 45, 99, 3, 0, 2, 8, 9, 3, 0, 0};

@@ -13,46 +13,33 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.minialbert.api.nn.ForwardContext;
 import org.minialbert.api.nn.Weight;
 import org.minialbert.api.nn.WeightGroup;
+import org.minialbert.core.engine.EngineTest;
 import org.minialbert.core.engine.OfflineEngine;
 import org.minialbert.core.model.EncoderConfig;
 import org.minialbert.core.model.EncoderInputs;
 import org.minialbert.core.model.EncoderModel;
 import org.minialbert.core.model.EncoderOutputs;
 import org.minialbert.core.model.HeadKind;
-import org.minialbert.core.model.ModelFactory;
 import org.minialbert.core.model.ParameterCounts;
 
 /**
  * Every sharing scheme with every adaptation: a student runs forward and backward, every weight
  * receives a gradient, and the layer and adaptation parameter counts follow their formulas.
  */
-class SharingAdaptationMatrixTest {
+class SharingAdaptationMatrixTest extends EngineTest {
     private static final int H = 16;
     private static final int I = 32;
     private static final int N = 4;
     private static final int HEADS = 2;
     private static final int M = 2;
-    private static NDManager manager;
-    private static ModelFactory factory;
 
-    @BeforeAll
-    static void start() {
-        manager = OfflineEngine.newManager();
-        factory = ModelFactory.fromClasspath();
-    }
 
-    @AfterAll
-    static void stop() {
-        manager.close();
-    }
 
     static Stream<Arguments> combinations() {
         List<Map<String, Object>> sharings = List.of(Map.of("type", "all-shared"), Map.of("type", "none"),
