@@ -5,31 +5,45 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 import java.util.SplittableRandom;
 
 /**
  * Dropout masks for arrays on the CPU, drawn in Java. PyTorch's CPU dropout draws its Bernoulli mask
  * one element at a time from a serial generator (about 15 ns per element here, the largest cost of a
- * fine-tuning update after the matrix products; docs/performance.md); a {@link SplittableRandom}
- * fills the same mask in about 3 ns per element. A mask holds 0 where an element is dropped
- * (probability {@code rate}, drawn with 24-bit resolution) and {@code 1 / (1 - rate)} where it is
- * kept, so dropout is a single product. The mask is a new engine array, written in place through a
- * view of its memory. Each thread has its own generator, seeded by {@link ForwardContext#seedDropout};
- * a mask's chunks of 65536 elements draw from generators split off that one in order, so a mask is
- * the same however its chunks are shared out. A mask of fewer than {@code CHUNKS_PER_THREAD} chunks
- * is filled by the calling thread alone: the engine's OpenMP threads keep spinning for a few
- * milliseconds after each operation, and a second Java thread would compete with them for a core
- * (docs/performance.md, fifth round: the distillation update was slower with every mask split
- * between two threads). Larger masks are shared out over all processors ({@link ParallelRanges}).
+ * fine-tuning update after the matrix products; docs/performance.md). Here each mask takes one 64-bit
+ * key from the calling thread's generator (seeded by {@link ForwardContext#seedDropout}), and element
+ * {@code i} is dropped when a hash of {@code (i, key)} falls under the rate: two rounds of a 32-bit
+ * integer finaliser, with 24-bit resolution. The decision for an element depends on nothing else, so
+ * the loop has no state to carry from one element to the next: Java compiles it to vector
+ * instructions (about 0.5 ns per element, and 0.4 ns to copy it to the mask, against 2-2.5 ns for
+ * the sequential generator used before), and a mask is the same however it is cut up and shared out
+ * between threads.
+ *
+ * <p>A mask holds 0 where an element is dropped and {@code 1 / (1 - rate)} where it is kept, so
+ * dropout is a single product. It is a new engine array, written in place through a view of its
+ * memory, a chunk at a time from a Java array (the compiler vectorises loops over Java arrays, not
+ * over views of native memory). A mask of fewer than {@code CHUNKS_PER_THREAD} chunks is filled by
+ * the calling thread alone: the engine's OpenMP threads keep spinning for a few milliseconds after
+ * each operation, and a second Java thread would compete with them for a core (docs/performance.md,
+ * fifth round). Larger masks are shared out over all processors ({@link ParallelRanges}).
  */
 final class DropoutMasks {
     private static final int RESOLUTION_BITS = 24;
-    /** Elements drawn from one generator. */
+    /** Elements hashed into one Java array before they are copied to the mask. */
     private static final int CHUNK = 1 << 16;
-    /** Chunks a thread fills at the least (4 M elements, about 10 ms): less stays on the calling thread. */
+    /** Chunks a thread fills at the least (4 M elements): less stays on the calling thread. */
     private static final int CHUNKS_PER_THREAD = 64;
+    /** 0, 1, ..., CHUNK - 1: the loop reads element indices from here, which keeps it vectorisable. */
+    private static final int[] OFFSETS = new int[CHUNK];
     private static final ThreadLocal<SplittableRandom> PER_THREAD = ThreadLocal.withInitial(SplittableRandom::new);
+    private static final ThreadLocal<int[]> SCRATCH = ThreadLocal.withInitial(() -> new int[CHUNK]);
+
+    static {
+        for (int i = 0; i < CHUNK; i++) {
+            OFFSETS[i] = i;
+        }
+    }
 
     private DropoutMasks() {
     }
@@ -47,44 +61,61 @@ final class DropoutMasks {
         }
         NDArray mask = manager.create(shape, DataType.FLOAT32);
         // a new array is dense and contiguous, so this is a view of its own memory, not of a copy
-        FloatBuffer values = mask.toByteBuffer(true).asFloatBuffer();
+        IntBuffer values = mask.toByteBuffer(true).asIntBuffer();
         int threshold = Math.round(rate * (1 << RESOLUTION_BITS));
-        float kept = 1f / (1f - rate);
-        SplittableRandom random = PER_THREAD.get();
+        int keptBits = Float.floatToRawIntBits(1f / (1f - rate));
+        long key = PER_THREAD.get().nextLong();
         int chunks = (size + CHUNK - 1) / CHUNK;
-        SplittableRandom[] generators = new SplittableRandom[chunks];
-        for (int c = 0; c < chunks; c++) {
-            generators[c] = random.split();
-        }
         ParallelRanges.run(chunks, CHUNKS_PER_THREAD, (from, to) -> {
+            int[] scratch = SCRATCH.get();
             for (int c = (int) from; c < to; c++) {
-                fill(values, c * CHUNK, Math.min(size, (c + 1) * CHUNK), generators[c], threshold, kept);
+                int start = c * CHUNK;
+                int length = Math.min(size - start, CHUNK);
+                fill(scratch, start, length, key, threshold, keptBits);
+                values.put(start, scratch, 0, length);
             }
         });
         return mask;
     }
 
-    private static void fill(FloatBuffer values, int from, int to, SplittableRandom random, int threshold,
-            float kept) {
-        int keptBits = Float.floatToRawIntBits(kept);
-        int i = from;
-        for (; i + 1 < to; i += 2) {
-            long bits = random.nextLong();
-            values.put(i, keptOrZero((int) (bits >>> (64 - RESOLUTION_BITS)), threshold, keptBits));
-            values.put(i + 1, keptOrZero((int) bits >>> (32 - RESOLUTION_BITS), threshold, keptBits));
+    /**
+     * Writes the mask values of elements {@code start .. start + length - 1} to {@code out[0 .. length)}
+     * as float bits: 0 when the element's 24-bit draw is under {@code threshold}, else {@code keptBits}.
+     */
+    static void fill(int[] out, int start, int length, long key, int threshold, int keptBits) {
+        for (int done = 0; done < length; done += CHUNK) {
+            fillChunk(out, done, start + done, Math.min(CHUNK, length - done), key, threshold, keptBits);
         }
-        if (i < to) {
-            values.put(i, keptOrZero(random.nextInt() >>> (32 - RESOLUTION_BITS), threshold, keptBits));
+    }
+
+    /** {@link #fill} for at most {@code CHUNK} elements, written from {@code out[at]} on. */
+    private static void fillChunk(int[] out, int at, int start, int length, long key, int threshold, int keptBits) {
+        int low = (int) key;
+        int high = (int) (key >>> 32);
+        for (int j = 0; j < length; j++) {
+            // an odd multiplier keeps distinct indices distinct; both rounds are bijections too
+            int x = (OFFSETS[j] + start) * 0x9E3779B9 + low;
+            x ^= x >>> 16;
+            x *= 0x85EBCA6B;
+            x ^= x >>> 13;
+            x *= 0xC2B2AE35;
+            x ^= x >>> 16;
+            x ^= high;
+            x *= 0x7FEB352D;
+            x ^= x >>> 15;
+            x *= 0x846CA68B;
+            x ^= x >>> 16;
+            out[at + j] = keptOrZero(x >>> (32 - RESOLUTION_BITS), threshold, keptBits);
         }
     }
 
     /**
-     * 0 when {@code draw < threshold} (dropped), else the kept value, without a branch: a tenth of the
-     * draws fall under the threshold at random, which a branch predictor cannot follow. The difference
-     * is negative exactly when the element is dropped, and its sign, spread over all 32 bits, clears
-     * the kept value's bits.
+     * 0 when {@code draw < threshold} (dropped), else the kept value's bits, without a branch: a tenth
+     * of the draws fall under the threshold at random, which a branch predictor cannot follow. The
+     * difference is negative exactly when the element is dropped, and its sign, spread over all 32
+     * bits, clears the kept value's bits.
      */
-    private static float keptOrZero(int draw, int threshold, int keptBits) {
-        return Float.intBitsToFloat(keptBits & ~((draw - threshold) >> 31));
+    private static int keptOrZero(int draw, int threshold, int keptBits) {
+        return keptBits & ~((draw - threshold) >> 31);
     }
 }

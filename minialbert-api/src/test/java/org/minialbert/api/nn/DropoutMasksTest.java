@@ -1,0 +1,80 @@
+package org.minialbert.api.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The counter-based mask values: the same however a mask is cut into pieces, at the rate, and with
+ * decisions independent of their neighbours and of other masks (the engine path, seeding and the
+ * gradient are tested in core's DropoutTest).
+ */
+class DropoutMasksTest {
+    private static final float RATE = 0.1f;
+    private static final int THRESHOLD = Math.round(RATE * (1 << 24));
+    private static final int KEPT = Float.floatToRawIntBits(1f / (1f - RATE));
+    private static final int SIZE = 1 << 20;
+
+    private static int[] mask(long key) {
+        int[] values = new int[SIZE];
+        DropoutMasks.fill(values, 0, SIZE, key, THRESHOLD, KEPT);
+        return values;
+    }
+
+    private static boolean dropped(int value) {
+        return value == 0;
+    }
+
+    @Test
+    void aMaskIsTheSameHoweverItIsCut() {
+        long key = new SplittableRandom(5).nextLong();
+        int[] whole = new int[200_000];
+        DropoutMasks.fill(whole, 0, whole.length, key, THRESHOLD, KEPT);
+        int[] pieces = new int[whole.length];
+        int start = 0;
+        for (int length : new int[] {7, 65_536, 1_000, 3}) {
+            int[] piece = new int[length];
+            DropoutMasks.fill(piece, start, length, key, THRESHOLD, KEPT);
+            System.arraycopy(piece, 0, pieces, start, length);
+            start += length;
+        }
+        int[] rest = new int[whole.length - start];
+        DropoutMasks.fill(rest, start, rest.length, key, THRESHOLD, KEPT);
+        System.arraycopy(rest, 0, pieces, start, rest.length);
+        assertThat(pieces).isEqualTo(whole);
+    }
+
+    /**
+     * Over a million elements (binomial standard deviations: 0.0003 for the rate, 0.0001 for pairs):
+     * the dropped fraction is the rate, every kept value is 1 / (1 - rate), and an element is dropped
+     * together with its neighbour, with the element a chunk further on, or with the same element of
+     * the next mask about rate² of the time.
+     */
+    @Test
+    void decisionsFollowTheRateAndAreIndependent() {
+        SplittableRandom keys = new SplittableRandom(11);
+        int[] first = mask(keys.nextLong());
+        int[] second = mask(keys.nextLong());
+        long drops = 0;
+        long withNeighbour = 0;
+        long withChunkAhead = 0;
+        long withNextMask = 0;
+        int lag = 1 << 16;
+        for (int i = 0; i < SIZE; i++) {
+            assertThat(first[i]).isIn(0, KEPT);
+            boolean here = dropped(first[i]);
+            drops += here ? 1 : 0;
+            withNeighbour += here && i + 1 < SIZE && dropped(first[i + 1]) ? 1 : 0;
+            withChunkAhead += here && i + lag < SIZE && dropped(first[i + lag]) ? 1 : 0;
+            withNextMask += here && dropped(second[i]) ? 1 : 0;
+        }
+        assertThat(drops / (double) SIZE).as("dropped fraction").isCloseTo(RATE, within(0.002));
+        double both = RATE * RATE;
+        assertThat(withNeighbour / (double) (SIZE - 1)).as("dropped with the next element").isCloseTo(both, within(0.001));
+        assertThat(withChunkAhead / (double) (SIZE - lag)).as("dropped with the element a chunk on")
+                .isCloseTo(both, within(0.001));
+        assertThat(withNextMask / (double) SIZE).as("dropped in the next mask too").isCloseTo(both, within(0.001));
+    }
+}
