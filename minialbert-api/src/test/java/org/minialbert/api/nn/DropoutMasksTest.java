@@ -3,6 +3,7 @@ package org.minialbert.api.nn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.IntBuffer;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,26 @@ class DropoutMasksTest {
         DropoutMasks.fill(rest, start, rest.length, key, THRESHOLD, KEPT);
         System.arraycopy(rest, 0, pieces, start, rest.length);
         assertThat(pieces).isEqualTo(whole);
+    }
+
+    /**
+     * A mask of several chunks and a part-chunk (as {@code draw} fills it, range by range) is the
+     * same whether one thread fills all its chunks or two threads split them, and the same as the
+     * values hashed in one go.
+     */
+    @Test
+    void chunkRangesFillTheWholeMaskOnce() {
+        long key = new SplittableRandom(9).nextLong();
+        int size = 3 * (1 << 16) + 12_345;
+        IntBuffer oneRange = IntBuffer.allocate(size);
+        DropoutMasks.fillChunks(oneRange, size, 0, 4, key, THRESHOLD, KEPT);
+        IntBuffer twoRanges = IntBuffer.allocate(size);
+        DropoutMasks.fillChunks(twoRanges, size, 2, 4, key, THRESHOLD, KEPT);
+        DropoutMasks.fillChunks(twoRanges, size, 0, 2, key, THRESHOLD, KEPT);
+        int[] whole = new int[size];
+        DropoutMasks.fill(whole, 0, size, key, THRESHOLD, KEPT);
+        assertThat(oneRange.array()).isEqualTo(whole);
+        assertThat(twoRanges.array()).isEqualTo(whole);
     }
 
     /**

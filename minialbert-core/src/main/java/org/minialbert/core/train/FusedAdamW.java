@@ -87,8 +87,9 @@ final class FusedAdamW {
         float[] gradient = scratch.gradient;
         float[] first = scratch.first;
         float[] second = scratch.second;
-        for (int start = from; start < to; start += CHUNK) {
-            int length = Math.min(CHUNK, to - start);
+        int length;
+        for (int start = from; start < to; start += length) {
+            length = Math.min(CHUNK, to - start);
             part.value().get(start, value, 0, length);
             part.gradient().get(start, gradient, 0, length);
             part.first().get(start, first, 0, length);
