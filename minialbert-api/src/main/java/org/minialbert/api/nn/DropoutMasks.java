@@ -86,19 +86,16 @@ final class DropoutMasks {
     }
 
     /**
-     * Writes the mask values of elements {@code start .. start + length - 1} to {@code out[0 .. length)}
-     * as float bits: 0 when the element's 24-bit draw is under {@code threshold}, else {@code keptBits}.
+     * Writes the mask values of elements {@code start .. start + length - 1}, at most {@code CHUNK}
+     * of them, to {@code out[0 .. length)} as float bits: 0 when the element's 24-bit draw is under
+     * {@code threshold}, else {@code keptBits}. (The loop stays vectorisable only while it reads
+     * {@code OFFSETS} and writes {@code out} at the same index: an offset into {@code out} stops
+     * the compiler, which then cannot rule out that the two arrays overlap.)
      */
     static void fill(int[] out, int start, int length, long key, int threshold, int keptBits) {
-        int part;
-        for (int done = 0; done < length; done += part) {
-            part = Math.min(CHUNK, length - done);
-            fillChunk(out, done, start + done, part, key, threshold, keptBits);
+        if (length > CHUNK) {
+            throw new IllegalArgumentException("at most " + CHUNK + " elements at a time, not " + length);
         }
-    }
-
-    /** {@link #fill} for at most {@code CHUNK} elements, written from {@code out[at]} on. */
-    private static void fillChunk(int[] out, int at, int start, int length, long key, int threshold, int keptBits) {
         int low = (int) key;
         int high = (int) (key >>> 32);
         for (int j = 0; j < length; j++) {
@@ -114,7 +111,7 @@ final class DropoutMasks {
             x ^= x >>> 15;
             x *= 0x846CA68B;
             x ^= x >>> 16;
-            out[at + j] = keptOrZero(x >>> (32 - RESOLUTION_BITS), threshold, keptBits);
+            out[j] = keptOrZero(x >>> (32 - RESOLUTION_BITS), threshold, keptBits);
         }
     }
 

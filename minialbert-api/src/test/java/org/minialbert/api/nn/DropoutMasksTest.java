@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.IntBuffer;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -17,11 +18,13 @@ class DropoutMasksTest {
     private static final int THRESHOLD = Math.round(RATE * (1 << 24));
     private static final int KEPT = Float.floatToRawIntBits(1f / (1f - RATE));
     private static final int SIZE = 1 << 20;
+    private static final int CHUNK = 1 << 16;
 
-    private static int[] mask(long key) {
-        int[] values = new int[SIZE];
-        DropoutMasks.fill(values, 0, SIZE, key, THRESHOLD, KEPT);
-        return values;
+    /** The mask of {@code size} elements for {@code key}, chunk by chunk as {@code draw} fills it. */
+    private static int[] mask(long key, int size) {
+        IntBuffer values = IntBuffer.allocate(size);
+        DropoutMasks.fillChunks(values, size, 0, (size + CHUNK - 1) / CHUNK, key, THRESHOLD, KEPT);
+        return values.array();
     }
 
     private static boolean dropped(int value) {
@@ -31,26 +34,22 @@ class DropoutMasksTest {
     @Test
     void aMaskIsTheSameHoweverItIsCut() {
         long key = new SplittableRandom(5).nextLong();
-        int[] whole = new int[200_000];
-        DropoutMasks.fill(whole, 0, whole.length, key, THRESHOLD, KEPT);
+        int[] whole = mask(key, 200_000);
         int[] pieces = new int[whole.length];
-        int start = 0;
-        for (int length : new int[] {7, 65_536, 1_000, 3}) {
+        int[] cuts = {7, CHUNK, 1_000, 3, CHUNK - 1};
+        for (int start = 0, k = 0; start < whole.length; start += cuts[k++ % cuts.length]) {
+            int length = Math.min(cuts[k % cuts.length], whole.length - start);
             int[] piece = new int[length];
             DropoutMasks.fill(piece, start, length, key, THRESHOLD, KEPT);
             System.arraycopy(piece, 0, pieces, start, length);
-            start += length;
         }
-        int[] rest = new int[whole.length - start];
-        DropoutMasks.fill(rest, start, rest.length, key, THRESHOLD, KEPT);
-        System.arraycopy(rest, 0, pieces, start, rest.length);
         assertThat(pieces).isEqualTo(whole);
     }
 
     /**
      * A mask of several chunks and a part-chunk (as {@code draw} fills it, range by range) is the
-     * same whether one thread fills all its chunks or two threads split them, and the same as the
-     * values hashed in one go.
+     * same whether one thread fills all its chunks or two threads split them, and its part-chunk holds
+     * the values of its own elements.
      */
     @Test
     void chunkRangesFillTheWholeMaskOnce() {
@@ -61,10 +60,11 @@ class DropoutMasksTest {
         IntBuffer twoRanges = IntBuffer.allocate(size);
         DropoutMasks.fillChunks(twoRanges, size, 2, 4, key, THRESHOLD, KEPT);
         DropoutMasks.fillChunks(twoRanges, size, 0, 2, key, THRESHOLD, KEPT);
-        int[] whole = new int[size];
-        DropoutMasks.fill(whole, 0, size, key, THRESHOLD, KEPT);
-        assertThat(oneRange.array()).isEqualTo(whole);
-        assertThat(twoRanges.array()).isEqualTo(whole);
+        assertThat(twoRanges.array()).isEqualTo(oneRange.array());
+        int[] lastChunk = new int[12_345];
+        DropoutMasks.fill(lastChunk, 3 * CHUNK, lastChunk.length, key, THRESHOLD, KEPT);
+        assertThat(Arrays.copyOfRange(oneRange.array(), 3 * CHUNK, size)).as("the part-chunk at the end")
+                .isEqualTo(lastChunk);
     }
 
     /**
@@ -76,8 +76,8 @@ class DropoutMasksTest {
     @Test
     void decisionsFollowTheRateAndAreIndependent() {
         SplittableRandom keys = new SplittableRandom(11);
-        int[] first = mask(keys.nextLong());
-        int[] second = mask(keys.nextLong());
+        int[] first = mask(keys.nextLong(), SIZE);
+        int[] second = mask(keys.nextLong(), SIZE);
         long drops = 0;
         long withNeighbour = 0;
         long withChunkAhead = 0;
