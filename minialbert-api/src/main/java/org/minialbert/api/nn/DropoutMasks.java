@@ -16,9 +16,9 @@ import java.util.SplittableRandom;
  * {@code i} is dropped when a hash of {@code (i, key)} falls under the rate: two rounds of a 32-bit
  * integer finaliser, with 24-bit resolution. The decision for an element depends on nothing else, so
  * the loop has no state to carry from one element to the next: Java compiles it to vector
- * instructions (about 0.5 ns per element, and 0.4 ns more to copy it to the mask, against 1.7-2.6
- * ns for the sequential generator used before), and a mask is the same however it is cut up and shared out
- * between threads.
+ * instructions (about 0.5 ns per element, and 0.4 ns more to copy it to the mask, against 1.7-2.6 ns
+ * for the sequential generator used before), and a mask is the same however it is cut up and shared
+ * out between threads.
  *
  * <p>A mask holds 0 where an element is dropped and {@code 1 / (1 - rate)} where it is kept, so
  * dropout is a single product. It is a new engine array, written in place through a view of its

@@ -54,7 +54,7 @@ class DropoutMasksTest {
     @Test
     void chunkRangesFillTheWholeMaskOnce() {
         long key = new SplittableRandom(9).nextLong();
-        int size = 3 * (1 << 16) + 12_345;
+        int size = 3 * CHUNK + 12_345;
         IntBuffer oneRange = IntBuffer.allocate(size);
         DropoutMasks.fillChunks(oneRange, size, 0, 4, key, THRESHOLD, KEPT);
         IntBuffer twoRanges = IntBuffer.allocate(size);

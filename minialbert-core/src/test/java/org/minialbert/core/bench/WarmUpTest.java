@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The warm-up runs until two steps in a row touch few new pages, within its bounds. */
+/** The warm-up runs until three steps in a row touch few new pages, within its bounds. */
 class WarmUpTest {
 
     /** A step that touches {@code pages[i]} new pages on its i-th run (the last value repeats). */
