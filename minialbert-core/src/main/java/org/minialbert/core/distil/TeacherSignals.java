@@ -1,6 +1,7 @@
 package org.minialbert.core.distil;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
 import java.util.List;
 import org.minialbert.api.nn.ForwardContext;
 import org.minialbert.core.model.EncoderInputs;
@@ -11,7 +12,9 @@ import org.minialbert.core.model.HeadKind;
 /**
  * What the teacher contributes to a distillation step: its hidden states, attention maps and the
  * MLM logits of the labelled rows, all detached from any gradient graph (the teacher is frozen and
- * runs in evaluation mode, the project's default; spec section 4).
+ * runs in evaluation mode, the project's default; spec section 4). Only these outlive the teacher's
+ * pass: its other arrays (projections, scores, feed-forward activations) are freed as soon as it
+ * ends, not with the update, so the student's pass reuses their memory.
  *
  * @param labelledLogits (rows, V), or null when no loss term needs them (or the teacher has no MLM head)
  */
@@ -29,10 +32,22 @@ public record TeacherSignals(EncoderOutputs outputs, NDArray labelledLogits) {
      */
     public static TeacherSignals of(EncoderModel teacher, EncoderInputs inputs, LossRows rows, ForwardContext context,
             boolean logits) {
-        EncoderOutputs raw = teacher.encode(inputs, context);
-        List<NDArray> hidden = raw.hiddenStates().stream().map(NDArray::stopGradient).toList();
-        List<NDArray> attentions = raw.attentions().stream().map(NDArray::stopGradient).toList();
-        NDArray labelled = logits ? teacher.maskedLmLogits(rows.labelled(raw.lastHiddenState())).stopGradient() : null;
-        return new TeacherSignals(new EncoderOutputs(hidden, attentions), labelled);
+        NDScope pass = new NDScope();
+        try {
+            EncoderOutputs raw = teacher.encode(inputs, context);
+            List<NDArray> hidden = raw.hiddenStates().stream().map(NDArray::stopGradient).toList();
+            List<NDArray> attentions = raw.attentions().stream().map(NDArray::stopGradient).toList();
+            NDArray labelled = logits ? teacher.maskedLmLogits(rows.labelled(raw.lastHiddenState())).stopGradient()
+                    : null;
+            // the detached arrays share their memory with the pass's outputs, which the scope closes
+            hidden.forEach(NDScope::unregister);
+            attentions.forEach(NDScope::unregister);
+            if (labelled != null) {
+                NDScope.unregister(labelled);
+            }
+            return new TeacherSignals(new EncoderOutputs(hidden, attentions), labelled);
+        } finally {
+            pass.close();
+        }
     }
 }
