@@ -39,7 +39,8 @@ public record TeacherSignals(EncoderOutputs outputs, NDArray labelledLogits) {
             List<NDArray> attentions = raw.attentions().stream().map(NDArray::stopGradient).toList();
             NDArray labelled = logits ? teacher.maskedLmLogits(rows.labelled(raw.lastHiddenState())).stopGradient()
                     : null;
-            // the detached arrays share their memory with the pass's outputs, which the scope closes
+            // the detached arrays share their memory with the pass's outputs, which the scope closes; they
+            // then belong to the batch's manager only (not to any scope around this call)
             hidden.forEach(NDScope::unregister);
             attentions.forEach(NDScope::unregister);
             if (labelled != null) {

@@ -10,7 +10,8 @@
  * org.minialbert.core.distil.DistillationLoss} combines them into
  * {@code α·mlm + β·Σ_i λ_i (att_i + hid_i) + γ·out} under the names the golden files use. The
  * teacher's signals are computed without a gradient graph ({@link
- * org.minialbert.core.distil.TeacherSignals}); every tensor belongs to the manager of the batch, so
- * a training step runs in a sub-manager closed after the step.
+ * org.minialbert.core.distil.TeacherSignals}), whose other arrays are freed as soon as its pass ends;
+ * every tensor belongs to the manager of the batch, so a training step runs in a sub-manager closed
+ * after the step.
  */
 package org.minialbert.core.distil;
