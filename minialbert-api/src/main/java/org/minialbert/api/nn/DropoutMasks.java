@@ -31,7 +31,7 @@ import java.util.SplittableRandom;
 final class DropoutMasks {
     private static final int RESOLUTION_BITS = 24;
     /** Elements hashed into one Java array before they are copied to the mask. */
-    private static final int CHUNK = 1 << 16;
+    static final int CHUNK = 1 << 16;
     /** Chunks a thread fills at the least (4 M elements): less stays on the calling thread. */
     private static final int CHUNKS_PER_THREAD = 64;
     /** 0, 1, ..., CHUNK - 1: the loop reads element indices from here, which keeps it vectorisable. */

@@ -18,7 +18,7 @@ class DropoutMasksTest {
     private static final int THRESHOLD = Math.round(RATE * (1 << 24));
     private static final int KEPT = Float.floatToRawIntBits(1f / (1f - RATE));
     private static final int SIZE = 1 << 20;
-    private static final int CHUNK = 1 << 16;
+    private static final int CHUNK = DropoutMasks.CHUNK;
 
     /** The mask of {@code size} elements for {@code key}, chunk by chunk as {@code draw} fills it. */
     private static int[] mask(long key, int size) {
@@ -82,7 +82,7 @@ class DropoutMasksTest {
         long withNeighbour = 0;
         long withChunkAhead = 0;
         long withNextMask = 0;
-        int lag = 1 << 16;
+        int lag = CHUNK;
         for (int i = 0; i < SIZE; i++) {
             assertThat(first[i]).isIn(0, KEPT);
             boolean here = dropped(first[i]);
