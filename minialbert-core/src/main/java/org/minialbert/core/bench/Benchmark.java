@@ -20,6 +20,7 @@ import org.minialbert.core.finetune.FineTuneSettings;
 import org.minialbert.core.finetune.FineTuneStep;
 import org.minialbert.core.finetune.SentenceFineTuner;
 import org.minialbert.core.io.AtomicFiles;
+import org.minialbert.core.model.AttentionMaps;
 import org.minialbert.core.model.EncoderModel;
 import org.minialbert.core.model.HeadKind;
 import org.minialbert.core.model.ModelFactory;
@@ -80,15 +81,15 @@ public final class Benchmark {
         EncoderModel student = run.student();
         BatchShape first = options.distilShapes().get(0);
         AdamW optimizer = run.newOptimizer();
-        rows.add(report(forward("teacher forward", teacher, first), before));
+        rows.add(report(forward("teacher forward", teacher, first, AttentionMaps.KEEP), before));
         rows.add(report(studentForwardBackward(first, optimizer), before));
         for (BatchShape shape : options.distilShapes()) {
             rows.add(report(distil(shape, optimizer), before));
         }
         rows.add(report(fineTune("finetune student", student), before));
         rows.add(report(fineTune("finetune teacher", teacher), before));
-        rows.add(report(forward("inference student", student, options.inference()), before));
-        rows.add(report(forward("inference teacher", teacher, options.inference()), before));
+        rows.add(report(forward("inference student", student, options.inference(), AttentionMaps.SKIP), before));
+        rows.add(report(forward("inference teacher", teacher, options.inference(), AttentionMaps.SKIP), before));
         GemmCeiling.Result after = GemmCeiling.measure(manager, options.gemmSizes(), Math.max(3, options.steps()));
         BenchReport report = new BenchReport(before, after, rows);
         log.printf("ceiling measured again after the workloads: %.1f GFLOP/s; the table uses the better, %.1f%n",
@@ -145,12 +146,15 @@ public final class Benchmark {
         }, () -> 3 * FlopCount.encoder(student, shape.rows(), shape.length()));
     }
 
-    /** The forward pass of {@code model}'s encoder in evaluation mode (no gradient graph). */
-    private BenchRow forward(String name, EncoderModel model, BatchShape shape) {
+    /**
+     * The forward pass of {@code model}'s encoder in evaluation mode (no gradient graph), with the
+     * attention maps as distillation's teacher pass needs them, or without as inference runs.
+     */
+    private BenchRow forward(String name, EncoderModel model, BatchShape shape, AttentionMaps maps) {
         TokenBatch batch = shape.randomBatch(model.config().vocabSize(), 2);
         return timed(name, shape, () -> {
             try (NDManager scope = manager.newSubManager()) {
-                model.encode(batch.slice(0, shape.rows(), scope), ForwardContext.EVAL).lastHiddenState().getFloat(0, 0, 0);
+                model.encode(batch.slice(0, shape.rows(), scope), ForwardContext.EVAL, maps).lastHiddenState().getFloat(0, 0, 0);
             }
         }, () -> FlopCount.encoder(model, shape.rows(), shape.length()));
     }

@@ -12,11 +12,13 @@ import org.minialbert.api.plugin.KeyValuePrefix;
 import org.minialbert.api.plugin.LayerAdaptation;
 import org.minialbert.api.plugin.Projection;
 import org.minialbert.api.plugin.Sublayer;
+import org.minialbert.core.engine.FusedAttention;
 
 /**
  * Multi-head self-attention with its output projection, residual and post-LayerNorm (BERT, spec
  * section 1): {@code P = softmax(q kᵀ / sqrt(d) + maskBias)} (q is scaled before the product, the
- * smaller tensor), {@code a = LN(x + dropout(P v Wo + bo))}.
+ * smaller tensor), {@code a = LN(x + dropout(P v Wo + bo))}. When nobody needs P and attention
+ * dropout is inactive, {@code P v} is one {@link FusedAttention} operator, which never stores P.
  */
 final class AttentionBlock {
     private final LinearLayer query;
@@ -45,9 +47,10 @@ final class AttentionBlock {
      * The block's output and its attention probabilities (B, A, T, T), for {@code maskBias} from
      * {@link EncoderInputs#attentionBias()} (null: no padding); with a key/value prefix from
      * the adaptation, the probabilities over the P prefix keys are left out of the returned map (they
-     * have no teacher counterpart).
+     * have no teacher counterpart). With {@link AttentionMaps#SKIP} the probabilities are null.
      */
-    Result forward(NDArray x, NDArray maskBias, int iteration, LayerAdaptation adaptation, ForwardContext context) {
+    Result forward(NDArray x, NDArray maskBias, int iteration, LayerAdaptation adaptation, ForwardContext context,
+            AttentionMaps maps) {
         Shape shape = x.getShape();
         long batch = shape.get(0);
         long length = shape.get(1);
@@ -65,18 +68,24 @@ final class AttentionBlock {
                         .concat(maskBias, 3);
             }
         }
-        NDArray scores = Scalars.div(q, (float) Math.sqrt(headSize)).matMul(k.transpose(0, 1, 3, 2));
-        if (bias != null) {
-            scores = scores.add(bias);
+        NDArray probabilities = null;
+        NDArray perHead;
+        if (maps == AttentionMaps.SKIP && !(context.training() && attentionDropout > 0f)) {
+            perHead = FusedAttention.attend(q, k, v, bias);
+        } else {
+            NDArray scores = Scalars.div(q, (float) Math.sqrt(headSize)).matMul(k.transpose(0, 1, 3, 2));
+            if (bias != null) {
+                scores = scores.add(bias);
+            }
+            probabilities = scores.softmax(-1);
+            perHead = context.dropout(probabilities, attentionDropout).matMul(v);
         }
-        NDArray probabilities = scores.softmax(-1);
-        NDArray merged = context.dropout(probabilities, attentionDropout).matMul(v)
-                .transpose(0, 2, 1, 3).reshape(batch, length, shape.get(2));
+        NDArray merged = perHead.transpose(0, 2, 1, 3).reshape(batch, length, shape.get(2));
         NDArray delta = context.dropout(project(output, Projection.ATTENTION_OUTPUT, merged, iteration, adaptation),
                 hiddenDropout);
         NDArray out = adaptation.layerNorm(iteration, Sublayer.ATTENTION,
                 x.add(adaptation.attentionResidual(iteration, delta, context)), layerNorm::apply);
-        if (prefix != null) {
+        if (prefix != null && probabilities != null) {
             probabilities = probabilities.get(":, :, :, " + prefix.keys().getShape().get(2) + ":");
         }
         return new Result(out, probabilities);

@@ -62,9 +62,17 @@ public final class EncoderModel implements AutoCloseable {
         return adaptationConfig;
     }
 
-    /** Runs the encoder and the head (if any) on a batch. */
+    /** Runs the encoder and the head (if any) on a batch, keeping every attention map. */
     public ModelOutputs forward(EncoderInputs inputs, ForwardContext context) {
-        EncoderOutputs outputs = encoder.forward(inputs, context);
+        return forward(inputs, context, AttentionMaps.KEEP);
+    }
+
+    /**
+     * Runs the encoder and the head (if any) on a batch; {@link AttentionMaps#SKIP} when only the
+     * logits or hidden states are needed (faster, less memory).
+     */
+    public ModelOutputs forward(EncoderInputs inputs, ForwardContext context, AttentionMaps maps) {
+        EncoderOutputs outputs = encoder.forward(inputs, context, maps);
         NDArray logits = null;
         if (maskedLm != null) {
             logits = maskedLm.logits(outputs.lastHiddenState());
@@ -88,9 +96,14 @@ public final class EncoderModel implements AutoCloseable {
         return maskedLm.logits(hiddenRows);
     }
 
-    /** Runs the encoder only. */
+    /** Runs the encoder only, keeping every attention map. */
     public EncoderOutputs encode(EncoderInputs inputs, ForwardContext context) {
-        return encoder.forward(inputs, context);
+        return encode(inputs, context, AttentionMaps.KEEP);
+    }
+
+    /** Runs the encoder only; {@link AttentionMaps#SKIP} when the maps are not needed (faster, less memory). */
+    public EncoderOutputs encode(EncoderInputs inputs, ForwardContext context, AttentionMaps maps) {
+        return encoder.forward(inputs, context, maps);
     }
 
     @Override

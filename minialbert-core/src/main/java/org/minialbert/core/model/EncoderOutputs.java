@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What an encoder returns: {@code hiddenStates} = [embedding output (after the projection for a
  * student), output of layer/iteration 1, ..., N] and {@code attentions} = the attention
- * probabilities (B, A, T, T) of each layer/iteration.
+ * probabilities (B, A, T, T) of each layer/iteration (empty when the pass was asked for none,
+ * {@link AttentionMaps#SKIP}).
  */
 public record EncoderOutputs(List<NDArray> hiddenStates, List<NDArray> attentions) {
 

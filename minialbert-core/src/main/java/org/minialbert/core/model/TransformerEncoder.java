@@ -49,7 +49,7 @@ public final class TransformerEncoder {
         return sharing.iterations();
     }
 
-    public EncoderOutputs forward(EncoderInputs inputs, ForwardContext context) {
+    public EncoderOutputs forward(EncoderInputs inputs, ForwardContext context, AttentionMaps maps) {
         NDArray maskBias = inputs.attentionBias();
         NDArray state = embeddings.forward(inputs, context);
         List<NDArray> hiddenStates = new ArrayList<>(List.of(state));
@@ -57,11 +57,13 @@ public final class TransformerEncoder {
         for (int i = 0; i < sharing.iterations(); i++) {
             NDArray x = adaptation.beforeAttention(i, state, context);
             AttentionBlock.Result attention = attentionBlocks.get(sharing.attentionBlockFor(i))
-                    .forward(x, maskBias, i, adaptation, context);
+                    .forward(x, maskBias, i, adaptation, context, maps);
             NDArray y = adaptation.beforeFeedForward(i, attention.output(), context);
             state = feedForwardBlocks.get(sharing.feedForwardBlockFor(i)).forward(y, i, adaptation, context);
             hiddenStates.add(state);
-            attentions.add(attention.probabilities());
+            if (maps == AttentionMaps.KEEP) {
+                attentions.add(attention.probabilities());
+            }
         }
         return new EncoderOutputs(hiddenStates, attentions);
     }

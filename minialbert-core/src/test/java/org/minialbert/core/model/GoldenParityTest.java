@@ -24,21 +24,32 @@ class GoldenParityTest extends EngineTest {
 
 
 
-    @ParameterizedTest(name = "{0}")
+    /**
+     * With {@link AttentionMaps#SKIP} attention runs as one fused operator (with the padding mask: the
+     * golden batches are padded), and the hidden states and logits must match all the same.
+     */
+    @ParameterizedTest(name = "{0}, maps {2}")
     @CsvSource({
-        "teacher, MASKED_LM",
-        "student-plain, MASKED_LM",
-        "student-adapters, MASKED_LM",
-        "student-plain-seq-cls, SEQUENCE_CLASSIFICATION",
-        "student-adapters-seq-cls, SEQUENCE_CLASSIFICATION",
-        "student-plain-tok-cls, TOKEN_CLASSIFICATION",
-        "student-adapters-tok-cls, TOKEN_CLASSIFICATION"})
-    void matchesTheReference(String folder, HeadKind head) {
+        "teacher, MASKED_LM, KEEP",
+        "teacher, MASKED_LM, SKIP",
+        "student-plain, MASKED_LM, KEEP",
+        "student-plain, MASKED_LM, SKIP",
+        "student-adapters, MASKED_LM, KEEP",
+        "student-adapters, MASKED_LM, SKIP",
+        "student-plain-seq-cls, SEQUENCE_CLASSIFICATION, KEEP",
+        "student-plain-seq-cls, SEQUENCE_CLASSIFICATION, SKIP",
+        "student-adapters-seq-cls, SEQUENCE_CLASSIFICATION, KEEP",
+        "student-adapters-seq-cls, SEQUENCE_CLASSIFICATION, SKIP",
+        "student-plain-tok-cls, TOKEN_CLASSIFICATION, KEEP",
+        "student-plain-tok-cls, TOKEN_CLASSIFICATION, SKIP",
+        "student-adapters-tok-cls, TOKEN_CLASSIFICATION, KEEP",
+        "student-adapters-tok-cls, TOKEN_CLASSIFICATION, SKIP"})
+    void matchesTheReference(String folder, HeadKind head, AttentionMaps maps) {
         Path dir = SharedFiles.require("golden/" + folder);
         Map<String, TensorData> expected = Safetensors.read(dir.resolve("expected.safetensors"));
         try (NDManager step = manager.newSubManager();
                 EncoderModel model = ModelCheckpoint.load(dir, head, factory, manager)) {
-            ModelOutputs outputs = model.forward(GoldenBatch.inputs(expected, step), ForwardContext.EVAL);
+            ModelOutputs outputs = model.forward(GoldenBatch.inputs(expected, step), ForwardContext.EVAL, maps);
             EncoderOutputs encoder = outputs.encoder();
             int checked = 0;
             for (int i = 0; i < encoder.hiddenStates().size(); i++) {
@@ -48,6 +59,8 @@ class GoldenParityTest extends EngineTest {
                     checked++;
                 }
             }
+            assertThat(encoder.attentions()).as("attention maps").hasSize(
+                    maps == AttentionMaps.KEEP ? model.config().layers() : 0);
             for (int i = 0; i < encoder.attentions().size(); i++) {
                 TensorData attention = expected.get("attentions." + i);
                 if (attention != null) {
@@ -56,18 +69,20 @@ class GoldenParityTest extends EngineTest {
                 }
             }
             assertClose(folder + " logits", outputs.logits(), expected.get("logits"), TOLERANCE);
+            int maskedLmTensors = (maps == AttentionMaps.KEEP ? 2 : 1) * model.config().layers() + 2;
             assertThat(checked + 1).as("tensors compared").isGreaterThanOrEqualTo(
-                    head == HeadKind.MASKED_LM ? 2 * model.config().layers() + 2 : 1);
+                    head == HeadKind.MASKED_LM ? maskedLmTensors : 1);
         }
     }
 
     /**
-     * The golden batch's first row has no padding: run alone, it takes the path without a mask bias,
-     * and must give the reference's first row.
+     * The golden batch's first row has no padding: run alone, it takes the path without a mask bias
+     * (the fused operator's unmasked form with {@link AttentionMaps#SKIP}), and must give the
+     * reference's first row.
      */
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"teacher", "student-adapters"})
-    void anUnpaddedRowAloneMatchesTheReference(String folder) {
+    @ParameterizedTest(name = "{0}, maps {1}")
+    @CsvSource({"teacher, KEEP", "teacher, SKIP", "student-adapters, KEEP", "student-adapters, SKIP"})
+    void anUnpaddedRowAloneMatchesTheReference(String folder, AttentionMaps maps) {
         Path dir = SharedFiles.require("golden/" + folder);
         Map<String, TensorData> expected = Safetensors.read(dir.resolve("expected.safetensors"));
         try (NDManager step = manager.newSubManager();
@@ -76,14 +91,18 @@ class GoldenParityTest extends EngineTest {
             assertThat(batch.attentionMask().get("0").min().getLong()).as("row 0 is unpadded").isEqualTo(1);
             EncoderInputs row = new EncoderInputs(batch.inputIds().get("0:1"), batch.attentionMask().get("0:1"),
                     batch.tokenTypeIds().get("0:1"));
-            EncoderOutputs encoder = model.forward(row, ForwardContext.EVAL).encoder();
+            EncoderOutputs encoder = model.forward(row, ForwardContext.EVAL, maps).encoder();
             int last = encoder.hiddenStates().size() - 1;
             NDArray hidden = expected.get("hidden_states." + last).toNDArray(step).get("0:1");
             NDArray attention = expected.get("attentions." + (last - 1)).toNDArray(step).get("0:1");
             assertClose(folder + " row 0 last hidden state", encoder.hiddenStates().get(last).toFloatArray(),
                     hidden.toFloatArray(), TOLERANCE);
-            assertClose(folder + " row 0 last attention map", encoder.attentions().get(last - 1).toFloatArray(),
-                    attention.toFloatArray(), TOLERANCE);
+            if (maps == AttentionMaps.KEEP) {
+                assertClose(folder + " row 0 last attention map", encoder.attentions().get(last - 1).toFloatArray(),
+                        attention.toFloatArray(), TOLERANCE);
+            } else {
+                assertThat(encoder.attentions()).as("attention maps").isEmpty();
+            }
         }
     }
 }

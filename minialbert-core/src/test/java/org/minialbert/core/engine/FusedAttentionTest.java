@@ -1,0 +1,136 @@
+package org.minialbert.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.minialbert.core.TensorAssertions.assertClose;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import org.junit.jupiter.api.Test;
+import org.minialbert.api.nn.Scalars;
+
+/**
+ * The fused operator against attention written out in float64 from its definition,
+ * {@code softmax(q kᵀ / sqrt(d) + bias) v}, on head splits of projections (strided views, as the
+ * encoder passes them): values, a padding mask with more keys than queries (a key/value prefix),
+ * and gradients.
+ */
+class FusedAttentionTest {
+    private static final double TOLERANCE = 1e-5;
+    private static final int B = 3;
+    private static final int A = 4;
+    private static final int D = 8;
+
+    /** (B, A, T, d) views of a random (B, T, A * d) projection, as {@code AttentionBlock} splits heads. */
+    private static NDArray heads(NDManager manager, int length) {
+        return manager.randomNormal(new Shape(B, length, A * D)).reshape(B, length, A, D).transpose(0, 2, 1, 3);
+    }
+
+    /** Attention from its definition, in the inputs' type. */
+    private static NDArray definition(NDArray q, NDArray k, NDArray v, NDArray bias) {
+        NDArray scores = Scalars.div(q.matMul(k.transpose(0, 1, 3, 2)), (float) Math.sqrt(D));
+        if (bias != null) {
+            scores = scores.add(bias.toType(scores.getDataType(), false));
+        }
+        NDArray exp = scores.sub(scores.max(new int[] {-1}, true)).exp();
+        return exp.div(exp.sum(new int[] {-1}, true)).matMul(v);
+    }
+
+    /** The definition in float64, rounded to float32. */
+    private static float[] reference(NDArray q, NDArray k, NDArray v, NDArray bias) {
+        return definition(q.toType(DataType.FLOAT64, false), k.toType(DataType.FLOAT64, false),
+                v.toType(DataType.FLOAT64, false), bias).toType(DataType.FLOAT32, false).toFloatArray();
+    }
+
+    /**
+     * Padding over keys as {@code EncoderInputs} makes it, 0 for tokens and the float minimum for
+     * padding: row 0 unpadded, row 1 with its last key padded, row 2 its last three.
+     */
+    private static NDArray paddingBias(NDManager manager, int keys) {
+        NDArray bias = manager.zeros(new Shape(B, 1, 1, keys));
+        bias.set(new NDIndex("1, :, :, " + (keys - 1) + ":"), -Float.MAX_VALUE);
+        bias.set(new NDIndex("2, :, :, " + (keys - 3) + ":"), -Float.MAX_VALUE);
+        return bias;
+    }
+
+    @Test
+    void equalsAttentionFromItsDefinition() {
+        try (NDManager manager = OfflineEngine.newManager()) {
+            manager.getEngine().setRandomSeed(11);
+            NDArray q = heads(manager, 7);
+            NDArray k = heads(manager, 7);
+            NDArray v = heads(manager, 7);
+            NDArray fused = FusedAttention.attend(q, k, v, null);
+            assertThat(fused.getShape()).isEqualTo(new Shape(B, A, 7, D));
+            assertClose("unmasked", fused.toFloatArray(), reference(q, k, v, null), TOLERANCE);
+        }
+    }
+
+    @Test
+    void masksPaddedKeysWithMoreKeysThanQueries() {
+        try (NDManager manager = OfflineEngine.newManager()) {
+            manager.getEngine().setRandomSeed(12);
+            NDArray q = heads(manager, 6);
+            NDArray k = heads(manager, 9);
+            NDArray v = heads(manager, 9);
+            NDArray bias = paddingBias(manager, 9);
+            NDArray fused = FusedAttention.attend(q, k, v, bias);
+            assertClose("masked", fused.toFloatArray(), reference(q, k, v, bias), TOLERANCE);
+            // a padded key's value must not reach the output: changing it changes nothing
+            NDArray changed = v.duplicate();
+            changed.set(new NDIndex("1, :, 8, :"), 1000f);
+            assertClose("padded value changed", FusedAttention.attend(q, k, changed, bias).toFloatArray(),
+                    fused.toFloatArray(), TOLERANCE);
+        }
+    }
+
+    /**
+     * Gradients of {@code sum(out * w)} with respect to q, k and v: fused in float32, and from the
+     * definition with float64 inputs.
+     */
+    @Test
+    void gradientsEqualThoseOfTheDefinition() {
+        try (NDManager manager = OfflineEngine.newManager()) {
+            manager.getEngine().setRandomSeed(13);
+            NDList inputs = new NDList(manager.randomNormal(new Shape(B, A, 5, D)),
+                    manager.randomNormal(new Shape(B, A, 5, D)), manager.randomNormal(new Shape(B, A, 5, D)));
+            NDArray weights = manager.randomNormal(new Shape(B, A, 5, D));
+            NDArray bias = paddingBias(manager, 5);
+            NDList fused = gradients(manager, inputs, (q, k, v) -> FusedAttention.attend(q, k, v, bias).mul(weights));
+            NDList written = gradients(manager, asFloat64(inputs),
+                    (q, k, v) -> definition(q, k, v, bias).mul(weights.toType(DataType.FLOAT64, false)));
+            String[] names = {"dq", "dk", "dv"};
+            for (int i = 0; i < 3; i++) {
+                assertClose(names[i], fused.get(i).toFloatArray(),
+                        written.get(i).toType(DataType.FLOAT32, false).toFloatArray(), TOLERANCE);
+            }
+        }
+    }
+
+    private static NDList asFloat64(NDList arrays) {
+        NDList copies = new NDList();
+        arrays.forEach(x -> copies.add(x.toType(DataType.FLOAT64, true)));
+        return copies;
+    }
+
+    private interface Attention {
+        NDArray apply(NDArray q, NDArray k, NDArray v);
+    }
+
+    /** The gradients of {@code attention(...).sum()} with respect to copies of {@code inputs}. */
+    private static NDList gradients(NDManager manager, NDList inputs, Attention attention) {
+        NDList leaves = new NDList();
+        inputs.forEach(x -> leaves.add(x.duplicate()));
+        leaves.forEach(x -> x.setRequiresGradient(true));
+        try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+            collector.backward(attention.apply(leaves.get(0), leaves.get(1), leaves.get(2)).sum());
+        }
+        NDList result = new NDList();
+        leaves.forEach(x -> result.add(x.getGradient()));
+        return result;
+    }
+}
