@@ -16,6 +16,7 @@ import org.minialbert.core.encode.BatchedEncoder;
 import org.minialbert.core.io.Safetensors;
 import org.minialbert.core.io.TensorData;
 import org.minialbert.core.engine.OfflineEngine;
+import org.minialbert.core.model.AttentionMaps;
 import org.minialbert.core.model.LoadedModel;
 import org.minialbert.core.model.ModelLocator;
 import org.minialbert.core.text.TextTokenizer;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code minialbert encode}: runs a model over text lines or token-id tensors and writes every hidden
- * state and attention map to a safetensors file.
+ * state and attention map (unless {@code --no-attentions}) to a safetensors file.
  */
 @Command(name = "encode", mixinStandardHelpOptions = true,
         description = {"Run a model over text or token ids and save all its outputs as safetensors.",
@@ -57,6 +58,11 @@ final class EncodeCommand implements Runnable {
     @Option(names = "--batch-size", defaultValue = "16", paramLabel = "B",
             description = "rows per forward pass (default: ${DEFAULT-VALUE})")
     private int batchSize;
+
+    @Option(names = "--no-attentions",
+            description = "leave out the attention maps (attentions.{i}): a smaller file, and a faster pass that "
+                    + "never holds them in memory")
+    private boolean noAttentions;
 
     @CommandLine.Mixin
     private DeviceOption device = new DeviceOption();
@@ -93,7 +99,8 @@ final class EncodeCommand implements Runnable {
             TokenBatch batch = input.ids != null ? TokenBatch.fromTensors(Safetensors.read(input.ids), input.ids.toString())
                     : tokenize(loaded, texts);
             PrintWriter err = spec.commandLine().getErr();
-            Map<String, TensorData> tensors = new BatchedEncoder(loaded.model(), batchSize).encode(batch, manager,
+            Map<String, TensorData> tensors = new BatchedEncoder(loaded.model(), batchSize,
+                    noAttentions ? AttentionMaps.SKIP : AttentionMaps.KEEP).encode(batch, manager,
                     done -> err.printf("\rencoded %d/%d rows", done, batch.rows()));
             err.println();
             Safetensors.write(output, tensors, Map.of("model", loaded.source()));

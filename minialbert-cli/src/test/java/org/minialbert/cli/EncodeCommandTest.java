@@ -73,6 +73,29 @@ class EncodeCommandTest {
     }
 
     /**
+     * {@code --no-attentions}: the golden batch (padded rows, so the fused attention's masked form)
+     * still gives the reference's hidden states, and the file holds no attention maps.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"teacher, 5", "student-adapters, 3"})
+    void withoutAttentionsGivesTheReferenceHiddenStates(String folder, int hiddenStates) {
+        Path dir = SharedFiles.golden(folder);
+        Path ids = dir.resolve("expected.safetensors");
+        Path output = tmp.resolve("hidden.safetensors");
+
+        CliRun.of("encode", "--ids", ids, "--model", dir, "--output", output, "--no-attentions").succeeded();
+
+        Map<String, TensorData> expected = Safetensors.read(ids);
+        Map<String, TensorData> actual = Safetensors.read(output);
+        assertThat(names(actual, "attentions.")).isEmpty();
+        assertThat(names(actual, "hidden_states.")).isEqualTo(names(expected, "hidden_states.")).hasSize(hiddenStates);
+        for (String name : names(expected, "hidden_states.")) {
+            assertClose(name, actual.get(name), expected.get(name), TOLERANCE);
+        }
+        assertThat(actual).hasSize(3 + hiddenStates + 1);
+    }
+
+    /**
      * The embedded bge-small-en-v1.5 on text lines (an empty line is skipped): [CLS] ... [SEP] rows,
      * 13 hidden states of width 384, 12 attention maps of 12 heads; --max-length cuts the rows.
      */

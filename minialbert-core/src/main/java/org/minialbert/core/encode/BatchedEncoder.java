@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 import org.minialbert.api.nn.ForwardContext;
 import org.minialbert.core.io.TensorData;
+import org.minialbert.core.model.AttentionMaps;
 import org.minialbert.core.model.EncoderModel;
 import org.minialbert.core.model.EncoderOutputs;
 import org.minialbert.core.text.TokenBatch;
@@ -19,18 +20,21 @@ import org.minialbert.core.text.TokenBatch;
 /**
  * Runs an encoder in evaluation mode over every row of a {@link TokenBatch}, {@code batchSize} rows
  * at a time (each mini-batch in its own NDArray scope), and returns the inputs plus
- * {@code hidden_states.i}, {@code attentions.i} and {@code last_hidden_state} for all rows.
+ * {@code hidden_states.i}, {@code attentions.i} (unless {@link AttentionMaps#SKIP}) and
+ * {@code last_hidden_state} for all rows.
  */
 public final class BatchedEncoder {
     private final EncoderModel model;
     private final int batchSize;
+    private final AttentionMaps maps;
 
-    public BatchedEncoder(EncoderModel model, int batchSize) {
+    public BatchedEncoder(EncoderModel model, int batchSize, AttentionMaps maps) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be positive: " + batchSize);
         }
         this.model = model;
         this.batchSize = batchSize;
+        this.maps = maps;
     }
 
     /**
@@ -41,7 +45,7 @@ public final class BatchedEncoder {
         for (int from = 0; from < batch.rows(); from += batchSize) {
             int to = Math.min(batch.rows(), from + batchSize);
             try (NDManager step = manager.newSubManager()) {
-                EncoderOutputs result = model.encode(batch.slice(from, to, step), ForwardContext.EVAL);
+                EncoderOutputs result = model.encode(batch.slice(from, to, step), ForwardContext.EVAL, maps);
                 collect(outputs, "hidden_states", result.hiddenStates());
                 collect(outputs, "attentions", result.attentions());
                 outputs.computeIfAbsent("last_hidden_state", k -> new Collected()).add(result.lastHiddenState());
