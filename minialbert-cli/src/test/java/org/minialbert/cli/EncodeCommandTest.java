@@ -86,6 +86,7 @@ class EncodeCommandTest {
         CliRun.of("encode", "--ids", ids, "--model", dir, "--output", output, "--no-attentions").succeeded();
 
         Map<String, TensorData> expected = Safetensors.read(ids);
+        assertThat(expected.get("attention_mask").toLongs()).as("the batch is padded").contains(0L);
         Map<String, TensorData> actual = Safetensors.read(output);
         assertThat(names(actual, "attentions.")).isEmpty();
         assertThat(names(actual, "hidden_states.")).isEqualTo(names(expected, "hidden_states.")).hasSize(hiddenStates);

@@ -20,8 +20,17 @@ public final class TensorAssertions {
     }
 
     public static void assertClose(String what, float[] actual, float[] expected, double tolerance) {
+        assertClose(what, actual, expected, tolerance, 1e-6);
+    }
+
+    /**
+     * {@code max|actual - expected| <= tolerance * max(max|expected|, minScale)}: for tensors that may
+     * be all but zero, whose error is then measured against a scale the caller knows (e.g. the largest
+     * of a set of gradients), not against rounding noise.
+     */
+    public static void assertClose(String what, float[] actual, float[] expected, double tolerance, double minScale) {
         assertThat(actual).as(what + " size").hasSameSizeAs(expected);
-        double scale = 1e-6;
+        double scale = minScale;
         double error = 0;
         for (int i = 0; i < expected.length; i++) {
             scale = Math.max(scale, Math.abs(expected[i]));

@@ -18,7 +18,7 @@ public record ForwardContext(boolean training) {
      * from the engine's.
      */
     public NDArray dropout(NDArray x, float rate) {
-        if (!training || rate <= 0f) {
+        if (!dropsOut(rate)) {
             return x;
         }
         if (rate >= 1f) {
@@ -28,6 +28,11 @@ public record ForwardContext(boolean training) {
             return Dropout.dropout(x, rate, true).singletonOrThrow();
         }
         return x.mul(DropoutMasks.draw(x.getManager(), x.getShape(), rate));
+    }
+
+    /** Whether {@link #dropout} at {@code rate} changes its input: in training mode, at a positive rate. */
+    public boolean dropsOut(float rate) {
+        return training && rate > 0f;
     }
 
     /** Seeds the calling thread's dropout generator, so that a step run again draws the same masks. */

@@ -17,44 +17,40 @@ import org.minialbert.api.MiniAlbertException;
  * without the (B, A, Tq, Tk) scores and probabilities in memory: PyTorch's
  * {@code scaled_dot_product_attention} (on the CPU a blocked kernel that keeps each block of scores in
  * cache), which DJL 0.35.1 does not bind. It is reached through a TorchScript module built from
- * source on first use ({@link TorchScriptArchive}) and shared by every thread. Gradients flow through
- * it like through any operator. It has no dropout: use it where attention dropout is inactive and
- * nobody needs the probabilities.
+ * source on first use ({@link TorchScriptArchive}), shared by every thread and kept for the life of
+ * the process (it holds no weights). Gradients flow through it like through any operator. It has no
+ * dropout: use it where attention dropout is inactive and nobody needs the probabilities.
  */
 public final class FusedAttention {
-    /** DJL's setting for its own TorchScript models (on unless the system property turns it off). */
-    private static final boolean DJL_GRAPH_OPTIMIZER = Boolean.parseBoolean(
-            System.getProperty("ai.djl.pytorch.graph_optimizer", "true"));
-
     private FusedAttention() {
     }
 
     /**
-     * The attention's output per head, (B, A, Tq, d), laid out in memory as (B, Tq, A, d), so that
-     * {@code transpose(0, 2, 1, 3).reshape(B, Tq, A * d)} is a view.
+     * The attention's output per head, (B, A, Tq, d). PyTorch's CPU kernel lays it out in memory as
+     * (B, Tq, A, d), so that {@code transpose(0, 2, 1, 3).reshape(B, Tq, A * d)} needs no copy, and
+     * reads q, k and v through their strides (other kernels, on a GPU, may copy).
      *
      * @param q (B, A, Tq, d); like k and v, any strides with the last axis contiguous (a head split
-     *     of a (B, T, A * d) projection needs no copy)
+     *     of a (B, T, A * d) projection)
      * @param k (B, A, Tk, d)
      * @param v (B, A, Tk, d)
      * @param bias added to the scores, broadcast to (B, A, Tq, Tk) (a padding mask (B, 1, 1, Tk));
      *     null for none
+     * @throws IllegalArgumentException if an input has a name: DJL reads names as instructions to
+     *     group its inputs into tuples, lists or maps
      */
     public static NDArray attend(NDArray q, NDArray k, NDArray v, NDArray bias) {
         PtSymbolBlock module = (bias == null ? Kernel.UNMASKED : Kernel.MASKED).module();
         NDList inputs = bias == null ? new NDList(q, k, v) : new NDList(q, k, v, bias);
-        // TorchScript's optimising executor specialises a method on its first calls' inputs, and a call
-        // whose inputs need gradients after calls whose inputs did not then records no gradient graph;
-        // the plain executor runs the operator as it is (the setting is the calling thread's)
-        JniUtils.setGraphExecutorOptimize(false);
-        try {
-            // the inputs are unnamed, so DJL passes them as the method's positional arguments; "training"
-            // only leaves the caller's gradient mode on, so that a graph is recorded when the inputs need
-            // one (the module has no behaviour that depends on a mode)
-            return IValueUtils.forward(module, inputs, true).singletonOrThrow();
-        } finally {
-            JniUtils.setGraphExecutorOptimize(DJL_GRAPH_OPTIMIZER);
+        for (NDArray input : inputs) {
+            if (input.getName() != null) {
+                throw new IllegalArgumentException("fused attention takes unnamed arrays, found one named '"
+                        + input.getName() + "'");
+            }
         }
+        // "training" only leaves the caller's gradient mode on, so that a graph is recorded when the
+        // inputs need one (the module has no behaviour that depends on a mode)
+        return IValueUtils.forward(module, inputs, true).singletonOrThrow();
     }
 
     /** The two TorchScript modules, each built and loaded on first use. */
@@ -87,10 +83,11 @@ public final class FusedAttention {
         synchronized PtSymbolBlock module() {
             if (module == null) {
                 byte[] archive = TorchScriptArchive.of(className, methods);
+                PtNDManager holder = (PtNDManager) OfflineEngine.newManager(Device.cpu());
                 try {
-                    PtNDManager holder = (PtNDManager) OfflineEngine.newManager(Device.cpu());
                     module = JniUtils.loadModule(holder, new ByteArrayInputStream(archive), false, false);
                 } catch (IOException | EngineException e) {
+                    holder.close();
                     throw new MiniAlbertException("the engine could not load the fused attention operator "
                             + "(PyTorch's scaled_dot_product_attention, PyTorch 2.7 or later): " + e.getMessage(), e);
                 }

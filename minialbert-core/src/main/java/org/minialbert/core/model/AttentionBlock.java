@@ -47,7 +47,7 @@ final class AttentionBlock {
      * The block's output and its attention probabilities (B, A, T, T), for {@code maskBias} from
      * {@link EncoderInputs#attentionBias()} (null: no padding); with a key/value prefix from
      * the adaptation, the probabilities over the P prefix keys are left out of the returned map (they
-     * have no teacher counterpart). With {@link AttentionMaps#SKIP} the probabilities are null.
+     * have no teacher counterpart). With {@link AttentionMaps#SKIP} they are null.
      */
     Result forward(NDArray x, NDArray maskBias, int iteration, LayerAdaptation adaptation, ForwardContext context,
             AttentionMaps maps) {
@@ -70,7 +70,7 @@ final class AttentionBlock {
         }
         NDArray probabilities = null;
         NDArray perHead;
-        if (maps == AttentionMaps.SKIP && !(context.training() && attentionDropout > 0f)) {
+        if (fused(maps, context, attentionDropout)) {
             perHead = FusedAttention.attend(q, k, v, bias);
         } else {
             NDArray scores = Scalars.div(q, (float) Math.sqrt(headSize)).matMul(k.transpose(0, 1, 3, 2));
@@ -85,10 +85,21 @@ final class AttentionBlock {
                 hiddenDropout);
         NDArray out = adaptation.layerNorm(iteration, Sublayer.ATTENTION,
                 x.add(adaptation.attentionResidual(iteration, delta, context)), layerNorm::apply);
-        if (prefix != null && probabilities != null) {
+        if (maps == AttentionMaps.SKIP) {
+            return new Result(out, null);
+        }
+        if (prefix != null) {
             probabilities = probabilities.get(":, :, :, " + prefix.keys().getShape().get(2) + ":");
         }
         return new Result(out, probabilities);
+    }
+
+    /**
+     * Whether attention runs as the {@link FusedAttention} operator: when nobody needs the maps and
+     * attention dropout leaves the probabilities as they are (it cannot be applied inside the operator).
+     */
+    static boolean fused(AttentionMaps maps, ForwardContext context, float attentionDropout) {
+        return maps == AttentionMaps.SKIP && !context.dropsOut(attentionDropout);
     }
 
     private static NDArray project(LinearLayer layer, Projection which, NDArray x, int iteration,

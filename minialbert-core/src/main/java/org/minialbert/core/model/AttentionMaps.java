@@ -2,10 +2,11 @@ package org.minialbert.core.model;
 
 /**
  * Whether an encoder pass returns its attention probabilities (B, A, T, T) per layer or iteration.
- * Distillation and the {@code encode} command need them; a pass that only needs hidden states or
- * logits should not ask for them: without maps, and where attention dropout is inactive (evaluation
- * mode, or a rate of 0), each layer's attention runs as one fused operator that never holds the
- * (B, A, T, T) scores in memory, which is faster and uses less memory.
+ * Distillation needs them (its attention loss), and the {@code encode} command writes them unless
+ * told not to; a pass that only needs hidden states or logits should not ask for them: without maps,
+ * and where attention dropout is inactive (evaluation mode, or a rate of 0), each layer's attention
+ * runs as one fused operator that never holds the (B, A, T, T) scores in memory, which is faster at
+ * large batches and uses less memory.
  */
 public enum AttentionMaps {
     /** {@link EncoderOutputs#attentions()} holds every layer's probabilities. */

@@ -1,6 +1,7 @@
 package org.minialbert.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.minialbert.core.TensorAssertions.assertClose;
 
 import ai.djl.ndarray.NDArray;
@@ -27,7 +28,7 @@ class FusedAttentionTest {
 
     /** (B, A, T, d) views of a random (B, T, A * d) projection, as {@code AttentionBlock} splits heads. */
     private static NDArray heads(NDManager manager, int length) {
-        return manager.randomNormal(new Shape(B, length, A * D)).reshape(B, length, A, D).transpose(0, 2, 1, 3);
+        return split(manager.randomNormal(new Shape(B, length, A * D)));
     }
 
     /** Attention from its definition, in the inputs' type. */
@@ -89,25 +90,51 @@ class FusedAttentionTest {
     }
 
     /**
-     * Gradients of {@code sum(out * w)} with respect to q, k and v: fused in float32, and from the
-     * definition with float64 inputs.
+     * Gradients of {@code sum(out * w)} with respect to the (B, T, A * d) projections whose head splits
+     * are q, k and v (6 queries, 8 keys with padding): fused in float32, and from the definition with
+     * float64 inputs. The operator runs a few times without gradients first, at other shapes, as
+     * evaluation before a training step would (TorchScript's executor specialises a method on the
+     * inputs of its first calls).
      */
     @Test
-    void gradientsEqualThoseOfTheDefinition() {
+    void gradientsEqualThoseOfTheDefinitionAfterCallsWithout() {
         try (NDManager manager = OfflineEngine.newManager()) {
             manager.getEngine().setRandomSeed(13);
-            NDList inputs = new NDList(manager.randomNormal(new Shape(B, A, 5, D)),
-                    manager.randomNormal(new Shape(B, A, 5, D)), manager.randomNormal(new Shape(B, A, 5, D)));
-            NDArray weights = manager.randomNormal(new Shape(B, A, 5, D));
-            NDArray bias = paddingBias(manager, 5);
-            NDList fused = gradients(manager, inputs, (q, k, v) -> FusedAttention.attend(q, k, v, bias).mul(weights));
-            NDList written = gradients(manager, asFloat64(inputs),
-                    (q, k, v) -> definition(q, k, v, bias).mul(weights.toType(DataType.FLOAT64, false)));
+            NDList projections = new NDList(manager.randomNormal(new Shape(B, 6, A * D)),
+                    manager.randomNormal(new Shape(B, 8, A * D)), manager.randomNormal(new Shape(B, 8, A * D)));
+            NDArray weights = manager.randomNormal(new Shape(B, A, 6, D));
+            NDArray bias = paddingBias(manager, 8);
+            for (int call = 0; call < 5; call++) {
+                NDArray q = manager.randomNormal(new Shape(B, 6 + call, A * D));
+                NDArray kv = manager.randomNormal(new Shape(B, 9 + call, A * D));
+                FusedAttention.attend(split(q), split(kv), split(kv), paddingBias(manager, 9 + call)).close();
+            }
+            NDList fused = gradients(manager, projections,
+                    (q, k, v) -> FusedAttention.attend(split(q), split(k), split(v), bias).mul(weights));
+            NDList written = gradients(manager, asFloat64(projections),
+                    (q, k, v) -> definition(split(q), split(k), split(v), bias).mul(weights.toType(DataType.FLOAT64, false)));
             String[] names = {"dq", "dk", "dv"};
             for (int i = 0; i < 3; i++) {
                 assertClose(names[i], fused.get(i).toFloatArray(),
                         written.get(i).toType(DataType.FLOAT32, false).toFloatArray(), TOLERANCE);
             }
+        }
+    }
+
+    /** The (B, A, T, d) head split of a (B, T, A * d) projection, a strided view. */
+    private static NDArray split(NDArray projection) {
+        Shape shape = projection.getShape();
+        return projection.reshape(shape.get(0), shape.get(1), A, D).transpose(0, 2, 1, 3);
+    }
+
+    @Test
+    void rejectsNamedInputs() {
+        try (NDManager manager = OfflineEngine.newManager()) {
+            NDArray q = manager.zeros(new Shape(1, A, 2, D));
+            NDArray named = q.duplicate();
+            named.setName("layer.q");
+            assertThatThrownBy(() -> FusedAttention.attend(named, q, q, null))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'layer.q'");
         }
     }
 
