@@ -12,6 +12,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.minialbert.api.nn.Scalars;
 
 /**
@@ -58,34 +60,28 @@ class FusedAttentionTest {
         return bias;
     }
 
-    @Test
-    void equalsAttentionFromItsDefinition() {
+    /**
+     * Without a mask (as many keys as queries) and with padding over more keys than queries (a
+     * key/value prefix): a padded key's value must not reach the output, so changing it changes nothing.
+     */
+    @ParameterizedTest(name = "{0} queries, {1} keys, masked {2}")
+    @CsvSource({"7, 7, false", "6, 9, true"})
+    void equalsAttentionFromItsDefinition(int queries, int keys, boolean masked) {
         try (NDManager manager = OfflineEngine.newManager()) {
             manager.getEngine().setRandomSeed(11);
-            NDArray q = heads(manager, 7);
-            NDArray k = heads(manager, 7);
-            NDArray v = heads(manager, 7);
-            NDArray fused = FusedAttention.attend(q, k, v, null);
-            assertThat(fused.getShape()).isEqualTo(new Shape(B, A, 7, D));
-            assertClose("unmasked", fused.toFloatArray(), reference(q, k, v, null), TOLERANCE);
-        }
-    }
-
-    @Test
-    void masksPaddedKeysWithMoreKeysThanQueries() {
-        try (NDManager manager = OfflineEngine.newManager()) {
-            manager.getEngine().setRandomSeed(12);
-            NDArray q = heads(manager, 6);
-            NDArray k = heads(manager, 9);
-            NDArray v = heads(manager, 9);
-            NDArray bias = paddingBias(manager, 9);
+            NDArray q = heads(manager, queries);
+            NDArray k = heads(manager, keys);
+            NDArray v = heads(manager, keys);
+            NDArray bias = masked ? paddingBias(manager, keys) : null;
             NDArray fused = FusedAttention.attend(q, k, v, bias);
-            assertClose("masked", fused.toFloatArray(), reference(q, k, v, bias), TOLERANCE);
-            // a padded key's value must not reach the output: changing it changes nothing
-            NDArray changed = v.duplicate();
-            changed.set(new NDIndex("1, :, 8, :"), 1000f);
-            assertClose("padded value changed", FusedAttention.attend(q, k, changed, bias).toFloatArray(),
-                    fused.toFloatArray(), TOLERANCE);
+            assertThat(fused.getShape()).isEqualTo(new Shape(B, A, queries, D));
+            assertClose("fused", fused.toFloatArray(), reference(q, k, v, bias), TOLERANCE);
+            if (masked) {
+                NDArray changed = v.duplicate();
+                changed.set(new NDIndex("1, :, " + (keys - 1) + ", :"), 1000f);
+                assertClose("padded value changed", FusedAttention.attend(q, k, changed, bias).toFloatArray(),
+                        fused.toFloatArray(), TOLERANCE);
+            }
         }
     }
 
