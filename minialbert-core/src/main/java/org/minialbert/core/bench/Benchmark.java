@@ -154,7 +154,8 @@ public final class Benchmark {
         TokenBatch batch = shape.randomBatch(model.config().vocabSize(), 2);
         return timed(name, shape, () -> {
             try (NDManager scope = manager.newSubManager()) {
-                model.encode(batch.slice(0, shape.rows(), scope), ForwardContext.EVAL, maps).lastHiddenState().getFloat(0, 0, 0);
+                model.encode(batch.slice(0, shape.rows(), scope), ForwardContext.EVAL, maps).lastHiddenState()
+                        .getFloat(0, 0, 0);
             }
         }, () -> FlopCount.encoder(model, shape.rows(), shape.length()));
     }

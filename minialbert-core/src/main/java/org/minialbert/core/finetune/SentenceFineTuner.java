@@ -11,7 +11,6 @@ import org.minialbert.api.nn.Weight;
 import org.minialbert.api.nn.WeightGroup;
 import org.minialbert.api.task.SentenceTask;
 import org.minialbert.core.data.Permutation;
-import org.minialbert.core.model.AttentionMaps;
 import org.minialbert.core.model.EncoderInputs;
 import org.minialbert.core.model.EncoderModel;
 import org.minialbert.core.text.TokenBatch;
@@ -50,7 +49,7 @@ public final class SentenceFineTuner {
      * scores for regression, else cross-entropy against {@code gold} class indices.
      */
     public static NDArray loss(EncoderModel model, EncoderInputs inputs, NDArray gold, boolean regression) {
-        NDArray logits = model.forward(inputs, ForwardContext.TRAIN, AttentionMaps.SKIP).logits();
+        NDArray logits = model.logits(inputs, ForwardContext.TRAIN);
         return regression ? logits.reshape(-1).sub(gold).square().mean() : CrossEntropy.mean(logits, gold);
     }
 
@@ -62,7 +61,7 @@ public final class SentenceFineTuner {
             int to = Math.min(data.size(), from + EVAL_BATCH);
             try (NDManager scope = model.weights().manager().newSubManager()) {
                 TokenBatch batch = data.batch(order, from, to);
-                NDArray logits = model.forward(batch.slice(0, batch.rows(), scope), ForwardContext.EVAL, AttentionMaps.SKIP).logits();
+                NDArray logits = model.logits(batch.slice(0, batch.rows(), scope), ForwardContext.EVAL);
                 float[] values = task.isRegression() ? logits.reshape(-1).toFloatArray()
                         : logits.argMax(-1).toType(DataType.FLOAT32, false).toFloatArray();
                 for (int i = 0; i < values.length; i++) {

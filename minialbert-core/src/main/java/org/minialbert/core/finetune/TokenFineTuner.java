@@ -9,7 +9,6 @@ import org.minialbert.api.nn.ForwardContext;
 import org.minialbert.api.task.TokenExample;
 import org.minialbert.core.data.MlmMasking;
 import org.minialbert.core.data.Permutation;
-import org.minialbert.core.model.AttentionMaps;
 import org.minialbert.core.model.EncoderModel;
 import org.minialbert.core.text.TokenBatch;
 import org.minialbert.core.train.CrossEntropy;
@@ -35,7 +34,7 @@ public final class TokenFineTuner {
         return TrainingLoop.run(model, data.windows().size(), s, cosine, label, log, (scope, order, from, to) -> {
             TokenBatch batch = data.batch(order, from, to);
             long[][] positions = labelledPositions(data, order, from, to, batch.length());
-            NDArray logits = model.forward(batch.slice(0, batch.rows(), scope), ForwardContext.TRAIN, AttentionMaps.SKIP).logits();
+            NDArray logits = model.logits(batch.slice(0, batch.rows(), scope), ForwardContext.TRAIN);
             NDArray rows = logits.reshape(-1, logits.getShape().get(2)).get(scope.create(positions[0]));
             return CrossEntropy.mean(rows, scope.create(positions[1]));
         });
@@ -72,7 +71,7 @@ public final class TokenFineTuner {
             int to = Math.min(n, from + EVAL_BATCH);
             try (NDManager scope = model.weights().manager().newSubManager()) {
                 TokenBatch batch = data.batch(order, from, to);
-                NDArray best = model.forward(batch.slice(0, batch.rows(), scope), ForwardContext.EVAL, AttentionMaps.SKIP).logits().argMax(-1);
+                NDArray best = model.logits(batch.slice(0, batch.rows(), scope), ForwardContext.EVAL).argMax(-1);
                 long[] classes = best.toLongArray();
                 for (int r = from; r < to; r++) {
                     TokenWindows.Window window = data.windows().get(r);

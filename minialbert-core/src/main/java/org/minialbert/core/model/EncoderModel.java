@@ -83,6 +83,14 @@ public final class EncoderModel implements AutoCloseable {
     }
 
     /**
+     * The head's logits for a batch (null without a head), from a pass that keeps no attention maps,
+     * so that attention runs fused where dropout allows: what fine-tuning and prediction need.
+     */
+    public NDArray logits(EncoderInputs inputs, ForwardContext context) {
+        return forward(inputs, context, AttentionMaps.SKIP).logits();
+    }
+
+    /**
      * Masked-LM logits for chosen rows of the last hidden state (any leading shape, last axis H), so
      * that the vocabulary projection runs only where it is needed (e.g. the labelled positions of a
      * distillation batch).

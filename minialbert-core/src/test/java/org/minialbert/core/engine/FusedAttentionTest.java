@@ -108,7 +108,8 @@ class FusedAttentionTest {
             NDList fused = gradients(manager, projections,
                     (q, k, v) -> FusedAttention.attend(split(q), split(k), split(v), bias).mul(weights));
             NDList written = gradients(manager, asFloat64(projections),
-                    (q, k, v) -> definition(split(q), split(k), split(v), bias).mul(weights.toType(DataType.FLOAT64, false)));
+                    (q, k, v) -> definition(split(q), split(k), split(v), bias)
+                            .mul(weights.toType(DataType.FLOAT64, false)));
             String[] names = {"dq", "dk", "dv"};
             for (int i = 0; i < 3; i++) {
                 assertClose(names[i], fused.get(i).toFloatArray(),

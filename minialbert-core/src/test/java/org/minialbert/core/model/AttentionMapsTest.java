@@ -62,7 +62,8 @@ class AttentionMapsTest extends EngineTest {
                 HeadKind.NONE, 0, manager); NDManager step = manager.newSubManager()) {
             EncoderInputs inputs = paddedBatch(step);
             OfflineEngine.seed(5);
-            float[] kept = model.encode(inputs, ForwardContext.TRAIN, AttentionMaps.KEEP).lastHiddenState().toFloatArray();
+            float[] kept = model.encode(inputs, ForwardContext.TRAIN, AttentionMaps.KEEP).lastHiddenState()
+                    .toFloatArray();
             OfflineEngine.seed(5);
             float[] skipped = model.encode(inputs, ForwardContext.TRAIN, AttentionMaps.SKIP).lastHiddenState()
                     .toFloatArray();
