@@ -72,7 +72,6 @@ public final class Weights {
             value.close();
             throw new IllegalStateException("weight '" + fullName + "' is defined twice");
         }
-        value.setName(fullName);
         Weight weight = new Weight(fullName, group, value);
         table.put(fullName, weight);
         return weight;

@@ -1,15 +1,10 @@
 package org.minialbert.core.engine;
 
-import ai.djl.Device;
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValueUtils;
-import ai.djl.pytorch.jni.JniUtils;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import org.minialbert.api.MiniAlbertException;
 
 /**
@@ -71,28 +66,19 @@ public final class FusedAttention {
                     return torch.scaled_dot_product_attention(q, k, v, bias)
                 """);
 
-        private final String className;
-        private final String methods;
-        private PtSymbolBlock module;
+        private final ScriptedModule script;
 
         Kernel(String className, String methods) {
-            this.className = className;
-            this.methods = methods;
+            this.script = new ScriptedModule(className, methods);
         }
 
-        synchronized PtSymbolBlock module() {
-            if (module == null) {
-                byte[] archive = TorchScriptArchive.of(className, methods);
-                PtNDManager holder = (PtNDManager) OfflineEngine.newManager(Device.cpu());
-                try {
-                    module = JniUtils.loadModule(holder, new ByteArrayInputStream(archive), false, false);
-                } catch (IOException | EngineException e) {
-                    holder.close();
-                    throw new MiniAlbertException("the engine could not load the fused attention operator "
-                            + "(PyTorch's scaled_dot_product_attention, PyTorch 2.7 or later): " + e.getMessage(), e);
-                }
+        PtSymbolBlock module() {
+            try {
+                return script.get();
+            } catch (EngineException e) {
+                throw new MiniAlbertException("the engine could not load the fused attention operator "
+                        + "(PyTorch's scaled_dot_product_attention, PyTorch 2.7 or later): " + e.getMessage(), e);
             }
-            return module;
         }
     }
 }

@@ -1,0 +1,161 @@
+package org.minialbert.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.minialbert.core.TensorAssertions.assertClose;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.minialbert.api.nn.LinearKernel;
+
+/**
+ * oneDNN's product against {@code x Wᵀ + b} computed in float64, and the rule for when it runs: only
+ * where no gradient is recorded, on float32 rows; everything else takes the engine's operator, whose
+ * gradients then flow as before.
+ */
+class OneDnnLinearTest {
+    private static final double TOLERANCE = 1e-5;
+    private static final LinearKernel KERNEL = new OneDnnLinear();
+
+    /** {@code x Wᵀ + b} in float64 (another product routine), rounded to float32. */
+    private static float[] reference(NDArray x, NDArray weight, NDArray bias) {
+        NDArray x64 = x.toType(DataType.FLOAT64, false);
+        NDArray w64 = weight.toType(DataType.FLOAT64, false);
+        return x64.matMul(w64.transpose()).add(bias.toType(DataType.FLOAT64, false))
+                .toType(DataType.FLOAT32, false).toFloatArray();
+    }
+
+    /** The models' shapes (rows x in -> out): a single row, odd sizes, a feed-forward layer at 8x128, a wide head. */
+    @ParameterizedTest(name = "{0} x {1} -> {2}")
+    @CsvSource({"1, 5, 3", "7, 16, 9", "1024, 384, 1536", "154, 384, 2001"})
+    void multipliesLikeTheDefinition(int rows, int in, int out) {
+        try (NDManager manager = OfflineEngine.newManager()) {
+            manager.getEngine().setRandomSeed(5);
+            NDArray x = manager.randomNormal(new Shape(rows, in));
+            NDArray weight = manager.randomNormal(new Shape(out, in));
+            NDArray bias = manager.randomNormal(new Shape(out));
+            NDArray product = OneDnnLinear.multiply(x, weight, bias);
+            assertThat(product.getShape()).isEqualTo(new Shape(rows, out));
+            assertClose("oneDNN product", product.toFloatArray(), reference(x, weight, bias), TOLERANCE);
+        }
+    }
+
+    /** Rows that are a transposed view (not contiguous), as a caller may pass. */
+    @Test
+    void readsRowsThroughTheirStrides() {
+        try (NDManager manager = OfflineEngine.newManager()) {
+            manager.getEngine().setRandomSeed(6);
+            NDArray x = manager.randomNormal(new Shape(24, 10)).transpose();
+            NDArray weight = manager.randomNormal(new Shape(12, 24));
+            NDArray bias = manager.randomNormal(new Shape(12));
+            assertClose("product of a transposed view", KERNEL.linear(x, weight, bias).toFloatArray(),
+                    reference(x, weight, bias), TOLERANCE);
+        }
+    }
+
+    /**
+     * A frozen model's pass inside a gradient collector (the teacher's in distillation) runs on
+     * oneDNN and records nothing. The two kernels round differently at this size, which is how the
+     * test tells them apart.
+     */
+    @Test
+    void frozenWeightsUseOneDnnEvenWhileGradientsAreRecorded() {
+        try (NDManager manager = OfflineEngine.newManager()) {
+            manager.getEngine().setRandomSeed(7);
+            NDArray x = manager.randomNormal(new Shape(64, 384));
+            NDArray weight = manager.randomNormal(new Shape(384, 384));
+            NDArray bias = manager.randomNormal(new Shape(384));
+            float[] oneDnn = OneDnnLinear.multiply(x, weight, bias).toFloatArray();
+            float[] engine = LinearKernel.ENGINE_OPERATOR.linear(x, weight, bias).toFloatArray();
+            assertThat(oneDnn).as("the two kernels' roundings (else this test cannot tell them apart)")
+                    .isNotEqualTo(engine);
+            try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+                NDArray product = KERNEL.linear(x, weight, bias);
+                assertThat(product.toFloatArray()).isEqualTo(oneDnn);
+                assertThat(product.hasGradient()).isFalse();
+            }
+        }
+    }
+
+    /** A trained weight keeps the engine's operator, and its gradient is {@code gᵀ x}, as the definition gives. */
+    @Test
+    void recordedGradientsKeepTheEngineOperator() {
+        try (NDManager manager = OfflineEngine.newManager()) {
+            manager.getEngine().setRandomSeed(8);
+            NDArray x = manager.randomNormal(new Shape(64, 384));
+            NDArray weight = manager.randomNormal(new Shape(384, 384));
+            NDArray bias = manager.randomNormal(new Shape(384));
+            NDArray upstream = manager.randomNormal(new Shape(64, 384));
+            float[] engine = LinearKernel.ENGINE_OPERATOR.linear(x, weight, bias).toFloatArray();
+            weight.setRequiresGradient(true);
+            try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+                NDArray product = KERNEL.linear(x, weight, bias);
+                assertThat(product.toFloatArray()).isEqualTo(engine);
+                collector.backward(product.mul(upstream).sum());
+            }
+            float[] expected = upstream.toType(DataType.FLOAT64, false).transpose()
+                    .matMul(x.toType(DataType.FLOAT64, false)).toType(DataType.FLOAT32, false).toFloatArray();
+            assertClose("weight gradient", weight.getGradient().toFloatArray(), expected, TOLERANCE);
+        }
+    }
+
+    /**
+     * A frozen layer's oneDNN output feeding a trained one (adapter tuning): the trained layer keeps
+     * it for its backward pass, and its weight gets the gradient the definition gives.
+     */
+    @Test
+    void itsResultsFeedLayersThatAreTrained() {
+        try (NDManager manager = OfflineEngine.newManager()) {
+            manager.getEngine().setRandomSeed(10);
+            NDArray x = manager.randomNormal(new Shape(32, 48));
+            NDArray frozen = manager.randomNormal(new Shape(40, 48));
+            NDArray frozenBias = manager.randomNormal(new Shape(40));
+            NDArray trained = manager.randomNormal(new Shape(8, 40));
+            NDArray trainedBias = manager.randomNormal(new Shape(8));
+            trained.setRequiresGradient(true);
+            NDArray hidden;
+            try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+                hidden = KERNEL.linear(x, frozen, frozenBias);
+                collector.backward(KERNEL.linear(hidden, trained, trainedBias).sum());
+            }
+            float[] expected = manager.ones(new Shape(32, 8)).toType(DataType.FLOAT64, false).transpose()
+                    .matMul(hidden.toType(DataType.FLOAT64, false)).toType(DataType.FLOAT32, false).toFloatArray();
+            assertClose("trained weight's gradient", trained.getGradient().toFloatArray(), expected, TOLERANCE);
+        }
+    }
+
+    /** Float64 arrays, inputs of three axes and named arrays go to the engine's operator. */
+    @Test
+    void otherInputsKeepTheEngineOperator() {
+        try (NDManager manager = OfflineEngine.newManager()) {
+            manager.getEngine().setRandomSeed(9);
+            NDArray weight = manager.randomNormal(new Shape(6, 4));
+            NDArray bias = manager.randomNormal(new Shape(6));
+            NDArray x64 = manager.randomNormal(new Shape(3, 4)).toType(DataType.FLOAT64, false);
+            NDArray w64 = weight.toType(DataType.FLOAT64, false);
+            NDArray b64 = bias.toType(DataType.FLOAT64, false);
+            NDArray product64 = KERNEL.linear(x64, w64, b64);
+            assertThat(product64.getDataType()).isEqualTo(DataType.FLOAT64);
+            assertThat(product64.toDoubleArray())
+                    .isEqualTo(LinearKernel.ENGINE_OPERATOR.linear(x64, w64, b64).toDoubleArray());
+            NDArray x3 = manager.randomNormal(new Shape(2, 3, 4));
+            assertThat(KERNEL.linear(x3, weight, bias).toFloatArray())
+                    .isEqualTo(LinearKernel.ENGINE_OPERATOR.linear(x3, weight, bias).toFloatArray());
+            NDArray named = manager.randomNormal(new Shape(3, 4));
+            named.setName("input");
+            assertThat(KERNEL.linear(named, weight, bias).toFloatArray())
+                    .isEqualTo(LinearKernel.ENGINE_OPERATOR.linear(named, weight, bias).toFloatArray());
+        }
+    }
+
+    /** Core's service file installs the kernel for every {@code LinearLayer}. */
+    @Test
+    void isTheInstalledKernel() {
+        assertThat(LinearKernel.installed()).isInstanceOf(OneDnnLinear.class);
+    }
+}
