@@ -23,6 +23,11 @@ public interface LinearKernel {
      */
     NDArray linear(NDArray x, NDArray weight, NDArray bias);
 
+    /** A short name for reports (the benchmark's ceiling says which route reached it). */
+    default String name() {
+        return "engine linear";
+    }
+
     /**
      * The kernel {@link LinearLayer} uses: the one provider found on the classpath, or the engine
      * operator when there is none or when the system property {@code minialbert.linear-kernel} is

@@ -53,8 +53,9 @@ public record BenchReport(GemmCeiling.Result before, GemmCeiling.Result after, L
     public String markdown() {
         GemmCeiling.Result ceiling = ceiling();
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "GEMM ceiling: %.1f GFLOP/s (float32, n = %d; %.1f before the workloads, "
-                + "%.1f after)%n", ceiling.ceiling(), ceiling.bestSize(), before.ceiling(), after.ceiling()));
+        out.append(String.format(Locale.ROOT, "GEMM ceiling: %.1f GFLOP/s (float32, n = %d by %s; %.1f before the "
+                + "workloads, %.1f after)%n", ceiling.ceiling(), ceiling.bestSize(), ceiling.bestRoute(), before.ceiling(),
+                after.ceiling()));
         if (ceilingDrift() > NOTED_DRIFT) {
             out.append(String.format(Locale.ROOT, "The ceiling moved by %.0f%% during the run: the machine's speed "
                     + "changed while it ran, so compare MFU between runs with care.%n", 100 * ceilingDrift()));
@@ -93,6 +94,8 @@ public record BenchReport(GemmCeiling.Result before, GemmCeiling.Result after, L
         gemm.put("after_workloads_gflops", after.ceiling());
         ObjectNode sizes = gemm.putObject("gflops_by_size");
         ceiling.gflopsBySize().forEach((n, rate) -> sizes.put(String.valueOf(n), rate));
+        ObjectNode routes = gemm.putObject("route_by_size");
+        ceiling.routeBySize().forEach((n, route) -> routes.put(String.valueOf(n), route));
         ArrayNode list = root.putArray("rows");
         for (BenchRow r : rows) {
             ObjectNode row = list.addObject();

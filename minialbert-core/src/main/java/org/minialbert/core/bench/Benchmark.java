@@ -75,7 +75,7 @@ public final class Benchmark {
     public BenchReport measure() {
         log.println("GEMM ceiling: float32 products of sizes " + Arrays.toString(options.gemmSizes()));
         GemmCeiling.Result before = GemmCeiling.measure(manager, options.gemmSizes(), Math.max(3, options.steps()));
-        log.printf("ceiling %.1f GFLOP/s (n = %d)%n", before.ceiling(), before.bestSize());
+        log.printf("ceiling %.1f GFLOP/s (n = %d by %s)%n", before.ceiling(), before.bestSize(), before.bestRoute());
         List<BenchRow> rows = new ArrayList<>();
         EncoderModel teacher = run.teacher();
         EncoderModel student = run.student();

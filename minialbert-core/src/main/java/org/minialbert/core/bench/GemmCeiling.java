@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.minialbert.api.nn.LinearKernel;
@@ -17,6 +16,9 @@ import org.minialbert.api.nn.LinearKernel;
  * rate is the ceiling that model steps are measured against (their model FLOP utilisation, MFU).
  */
 public final class GemmCeiling {
+    /** The route of the engine's own product ({@code matMul}; MKL on the CPU). */
+    public static final String ENGINE_PRODUCT = "engine matMul";
+
     private GemmCeiling() {
     }
 
@@ -24,23 +26,36 @@ public final class GemmCeiling {
      * The measured rates.
      *
      * @param gflopsBySize best GFLOP/s per matrix size n (2·n³ FLOPs per product)
+     * @param routeBySize the route that reached it ({@link #ENGINE_PRODUCT} or the linear kernel's
+     *     {@link LinearKernel#name()})
      */
-    public record Result(Map<Integer, Double> gflopsBySize) {
+    public record Result(Map<Integer, Double> gflopsBySize, Map<Integer, String> routeBySize) {
         /** The best rate over all sizes, in GFLOP/s. */
         public double ceiling() {
             return gflopsBySize.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         }
 
-        /** The better rate of this and {@code other} for each size. */
+        /** The better rate of this and {@code other} for each size, with its route. */
         public Result best(Result other) {
             Map<Integer, Double> rates = new LinkedHashMap<>(gflopsBySize);
-            other.gflopsBySize.forEach((n, rate) -> rates.merge(n, rate, Math::max));
-            return new Result(rates);
+            Map<Integer, String> routes = new LinkedHashMap<>(routeBySize);
+            other.gflopsBySize.forEach((n, rate) -> {
+                if (!rates.containsKey(n) || rate > rates.get(n)) {
+                    rates.put(n, rate);
+                    routes.put(n, other.routeBySize.get(n));
+                }
+            });
+            return new Result(rates, routes);
         }
 
         /** The size that reached the ceiling. */
         public int bestSize() {
             return gflopsBySize.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        }
+
+        /** The route that reached the ceiling. */
+        public String bestRoute() {
+            return routeBySize.get(bestSize());
         }
     }
 
@@ -50,26 +65,32 @@ public final class GemmCeiling {
      */
     public static Result measure(NDManager parent, int[] sizes, int repeats) {
         Map<Integer, Double> rates = new LinkedHashMap<>();
+        Map<Integer, String> routes = new LinkedHashMap<>();
         LinearKernel kernel = LinearKernel.installed();
         for (int n : sizes) {
             try (NDManager scope = parent.newSubManager()) {
                 NDArray a = scope.randomUniform(-1f, 1f, new Shape(n, n), DataType.FLOAT32);
                 NDArray b = scope.randomUniform(-1f, 1f, new Shape(n, n), DataType.FLOAT32);
                 NDArray zero = scope.zeros(new Shape(n), DataType.FLOAT32);
-                List<Supplier<NDArray>> routes = List.of(() -> a.matMul(b), () -> kernel.linear(a, b, zero));
-                routes.forEach(route -> route.get().close());
+                Map<String, Supplier<NDArray>> byRoute = Map.of(ENGINE_PRODUCT, () -> a.matMul(b),
+                        kernel.name(), () -> kernel.linear(a, b, zero));
+                byRoute.values().forEach(route -> route.get().close());
                 long best = Long.MAX_VALUE;
                 for (int r = 0; r < repeats; r++) {
-                    for (Supplier<NDArray> route : routes) {
+                    for (Map.Entry<String, Supplier<NDArray>> route : byRoute.entrySet()) {
                         long start = System.nanoTime();
-                        NDArray product = route.get();
-                        best = Math.min(best, System.nanoTime() - start);
+                        NDArray product = route.getValue().get();
+                        long elapsed = System.nanoTime() - start;
                         product.close();
+                        if (elapsed < best) {
+                            best = elapsed;
+                            routes.put(n, route.getKey());
+                        }
                     }
                 }
                 rates.put(n, 2.0 * n * n * n / best);
             }
         }
-        return new Result(rates);
+        return new Result(rates, routes);
     }
 }

@@ -33,6 +33,11 @@ public final class OneDnnLinear implements LinearKernel {
     private static volatile boolean unavailable;
 
     @Override
+    public String name() {
+        return "oneDNN";
+    }
+
+    @Override
     public NDArray linear(NDArray x, NDArray weight, NDArray bias) {
         if (unavailable || !handles(x, weight, bias) || gradientRecorded(x, weight, bias)) {
             return ENGINE_OPERATOR.linear(x, weight, bias);

@@ -67,6 +67,8 @@ class BenchmarkTest {
         assertThat(report.rows()).extracting(r -> r.shape().toString()).containsExactly("2x16", "2x16", "2x16", "1x32",
                 "2x16", "2x16", "3x16", "3x16");
         assertThat(report.ceiling().gflopsBySize()).containsOnlyKeys(64, 128);
+        assertThat(report.ceiling().routeBySize()).containsOnlyKeys(64, 128).allSatisfy((n, route) ->
+                assertThat(route).isIn(GemmCeiling.ENGINE_PRODUCT, "oneDNN"));
         assertThat(report.ceiling().ceiling()).isPositive().isFinite();
         for (BenchRow row : report.rows()) {
             assertThat(row.seconds()).as(row.name()).isPositive();
