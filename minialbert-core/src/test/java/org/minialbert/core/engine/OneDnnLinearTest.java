@@ -22,6 +22,19 @@ class OneDnnLinearTest {
     private static final double TOLERANCE = 1e-5;
     private static final LinearKernel KERNEL = new OneDnnLinear();
 
+    /** Random rows x, weight and bias of a product {@code rows x in -> out}, from a seeded engine. */
+    private record Operands(NDArray x, NDArray weight, NDArray bias) {
+        static Operands random(NDManager manager, int seed, int rows, int in, int out) {
+            manager.getEngine().setRandomSeed(seed);
+            return new Operands(manager.randomNormal(new Shape(rows, in)), manager.randomNormal(new Shape(out, in)),
+                    manager.randomNormal(new Shape(out)));
+        }
+
+        NDArray through(LinearKernel kernel) {
+            return kernel.linear(x, weight, bias);
+        }
+    }
+
     /** {@code x Wᵀ + b} in float64 (another product routine), rounded to float32. */
     private static float[] reference(NDArray x, NDArray weight, NDArray bias) {
         NDArray x64 = x.toType(DataType.FLOAT64, false);
@@ -30,18 +43,21 @@ class OneDnnLinearTest {
                 .toType(DataType.FLOAT32, false).toFloatArray();
     }
 
+    /** A weight's gradient from its definition, {@code gᵀ x}, in float64, rounded to float32. */
+    private static float[] weightGradient(NDArray upstream, NDArray x) {
+        return upstream.toType(DataType.FLOAT64, false).transpose().matMul(x.toType(DataType.FLOAT64, false))
+                .toType(DataType.FLOAT32, false).toFloatArray();
+    }
+
     /** The models' shapes (rows x in -> out): a single row, odd sizes, a feed-forward layer at 8x128, a wide head. */
     @ParameterizedTest(name = "{0} x {1} -> {2}")
     @CsvSource({"1, 5, 3", "7, 16, 9", "1024, 384, 1536", "154, 384, 2001"})
     void multipliesLikeTheDefinition(int rows, int in, int out) {
         try (NDManager manager = OfflineEngine.newManager()) {
-            manager.getEngine().setRandomSeed(5);
-            NDArray x = manager.randomNormal(new Shape(rows, in));
-            NDArray weight = manager.randomNormal(new Shape(out, in));
-            NDArray bias = manager.randomNormal(new Shape(out));
-            NDArray product = OneDnnLinear.multiply(x, weight, bias);
+            Operands p = Operands.random(manager, 5, rows, in, out);
+            NDArray product = OneDnnLinear.multiply(p.x(), p.weight(), p.bias());
             assertThat(product.getShape()).isEqualTo(new Shape(rows, out));
-            assertClose("oneDNN product", product.toFloatArray(), reference(x, weight, bias), TOLERANCE);
+            assertClose("oneDNN product", product.toFloatArray(), reference(p.x(), p.weight(), p.bias()), TOLERANCE);
         }
     }
 
@@ -66,16 +82,13 @@ class OneDnnLinearTest {
     @Test
     void frozenWeightsUseOneDnnEvenWhileGradientsAreRecorded() {
         try (NDManager manager = OfflineEngine.newManager()) {
-            manager.getEngine().setRandomSeed(7);
-            NDArray x = manager.randomNormal(new Shape(64, 384));
-            NDArray weight = manager.randomNormal(new Shape(384, 384));
-            NDArray bias = manager.randomNormal(new Shape(384));
-            float[] oneDnn = OneDnnLinear.multiply(x, weight, bias).toFloatArray();
-            float[] engine = LinearKernel.ENGINE_OPERATOR.linear(x, weight, bias).toFloatArray();
+            Operands p = Operands.random(manager, 7, 64, 384, 384);
+            float[] oneDnn = OneDnnLinear.multiply(p.x(), p.weight(), p.bias()).toFloatArray();
+            float[] engine = p.through(LinearKernel.ENGINE_OPERATOR).toFloatArray();
             assertThat(oneDnn).as("the two kernels' roundings (else this test cannot tell them apart)")
                     .isNotEqualTo(engine);
             try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
-                NDArray product = KERNEL.linear(x, weight, bias);
+                NDArray product = p.through(KERNEL);
                 assertThat(product.toFloatArray()).isEqualTo(oneDnn);
                 assertThat(product.hasGradient()).isFalse();
             }
@@ -86,21 +99,17 @@ class OneDnnLinearTest {
     @Test
     void recordedGradientsKeepTheEngineOperator() {
         try (NDManager manager = OfflineEngine.newManager()) {
-            manager.getEngine().setRandomSeed(8);
-            NDArray x = manager.randomNormal(new Shape(64, 384));
-            NDArray weight = manager.randomNormal(new Shape(384, 384));
-            NDArray bias = manager.randomNormal(new Shape(384));
+            Operands p = Operands.random(manager, 8, 64, 384, 384);
             NDArray upstream = manager.randomNormal(new Shape(64, 384));
-            float[] engine = LinearKernel.ENGINE_OPERATOR.linear(x, weight, bias).toFloatArray();
-            weight.setRequiresGradient(true);
+            float[] engine = p.through(LinearKernel.ENGINE_OPERATOR).toFloatArray();
+            p.weight().setRequiresGradient(true);
             try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
-                NDArray product = KERNEL.linear(x, weight, bias);
+                NDArray product = p.through(KERNEL);
                 assertThat(product.toFloatArray()).isEqualTo(engine);
                 collector.backward(product.mul(upstream).sum());
             }
-            float[] expected = upstream.toType(DataType.FLOAT64, false).transpose()
-                    .matMul(x.toType(DataType.FLOAT64, false)).toType(DataType.FLOAT32, false).toFloatArray();
-            assertClose("weight gradient", weight.getGradient().toFloatArray(), expected, TOLERANCE);
+            assertClose("weight gradient", p.weight().getGradient().toFloatArray(), weightGradient(upstream, p.x()),
+                    TOLERANCE);
         }
     }
 
@@ -111,21 +120,17 @@ class OneDnnLinearTest {
     @Test
     void itsResultsFeedLayersThatAreTrained() {
         try (NDManager manager = OfflineEngine.newManager()) {
-            manager.getEngine().setRandomSeed(10);
-            NDArray x = manager.randomNormal(new Shape(32, 48));
-            NDArray frozen = manager.randomNormal(new Shape(40, 48));
-            NDArray frozenBias = manager.randomNormal(new Shape(40));
+            Operands frozen = Operands.random(manager, 10, 32, 48, 40);
             NDArray trained = manager.randomNormal(new Shape(8, 40));
             NDArray trainedBias = manager.randomNormal(new Shape(8));
             trained.setRequiresGradient(true);
             NDArray hidden;
             try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
-                hidden = KERNEL.linear(x, frozen, frozenBias);
+                hidden = frozen.through(KERNEL);
                 collector.backward(KERNEL.linear(hidden, trained, trainedBias).sum());
             }
-            float[] expected = manager.ones(new Shape(32, 8)).toType(DataType.FLOAT64, false).transpose()
-                    .matMul(hidden.toType(DataType.FLOAT64, false)).toType(DataType.FLOAT32, false).toFloatArray();
-            assertClose("trained weight's gradient", trained.getGradient().toFloatArray(), expected, TOLERANCE);
+            assertClose("trained weight's gradient", trained.getGradient().toFloatArray(),
+                    weightGradient(manager.ones(new Shape(32, 8)), hidden), TOLERANCE);
         }
     }
 
