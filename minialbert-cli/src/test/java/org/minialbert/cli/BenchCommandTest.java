@@ -30,7 +30,8 @@ class BenchCommandTest {
         assertThat(report.get("rows")).hasSize(7);
         assertThat(report.get("rows").get(2).get("mfu").asDouble()).isPositive();
         assertThat(profiles.resolve("distil-1x12.trace.json")).isNotEmptyFile();
-        assertThat(profiles.resolve("inference-teacher-2x12.md")).content().contains("| mkldnn::_linear_pointwise |", "(outside operators)");
+        assertThat(profiles.resolve("inference-teacher-2x12.md")).content()
+                .contains("| mkldnn::_linear_pointwise |", "(outside operators)");
     }
 
     @Test

@@ -54,8 +54,8 @@ public record BenchReport(GemmCeiling.Result before, GemmCeiling.Result after, L
         GemmCeiling.Result ceiling = ceiling();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "GEMM ceiling: %.1f GFLOP/s (float32, n = %d by %s; %.1f before the "
-                + "workloads, %.1f after)%n", ceiling.ceiling(), ceiling.bestSize(), ceiling.bestRoute(), before.ceiling(),
-                after.ceiling()));
+                + "workloads, %.1f after)%n", ceiling.ceiling(), ceiling.bestSize(), ceiling.bestRoute(),
+                before.ceiling(), after.ceiling()));
         if (ceilingDrift() > NOTED_DRIFT) {
             out.append(String.format(Locale.ROOT, "The ceiling moved by %.0f%% during the run: the machine's speed "
                     + "changed while it ran, so compare MFU between runs with care.%n", 100 * ceilingDrift()));

@@ -20,8 +20,8 @@ class BenchReportTest {
         assertThat(report.ceiling().routeBySize()).containsEntry(1024, "two").containsEntry(2048, "one");
         assertThat(report.ceiling().ceiling()).isEqualTo(150.0);
         assertThat(report.ceilingDrift()).as("|140 - 150| / 150").isCloseTo(1 / 15.0, within(1e-12));
-        assertThat(report.markdown()).contains("GEMM ceiling: 150.0 GFLOP/s (float32, n = 2048 by one; 150.0 before the "
-                + "workloads, 140.0 after)").doesNotContain("moved by");
+        assertThat(report.markdown()).contains("GEMM ceiling: 150.0 GFLOP/s (float32, n = 2048 by one; 150.0 "
+                + "before the workloads, 140.0 after)").doesNotContain("moved by");
         assertThat(report.toJson().get("gemm").get("route_by_size").get("1024").asText()).isEqualTo("two");
     }
 
