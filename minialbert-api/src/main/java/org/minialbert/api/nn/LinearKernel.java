@@ -23,8 +23,11 @@ public interface LinearKernel {
      */
     NDArray linear(NDArray x, NDArray weight, NDArray bias);
 
-    /** A short name for reports (the benchmark's ceiling says which route reached it). */
-    default String name() {
+    /**
+     * Which route a product of these arrays takes, for reports (the benchmark's ceiling says which
+     * route reached it): {@code "engine linear"} unless the kernel multiplies them some other way.
+     */
+    default String route(NDArray x, NDArray weight, NDArray bias) {
         return "engine linear";
     }
 
@@ -33,7 +36,8 @@ public interface LinearKernel {
      * operator when there is none or when the system property {@code minialbert.linear-kernel} is
      * {@code engine}.
      *
-     * @throws IllegalStateException if more than one jar provides a kernel (naming them)
+     * @throws org.minialbert.api.ConfigurationException if more than one jar provides a kernel (naming
+     *     them) or the system property has another value
      */
     static LinearKernel installed() {
         return InstalledLinearKernel.get();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.minialbert.api.ConfigurationException;
 
 /** Which linear kernel is used for a value of the system property and the providers on the classpath. */
 class InstalledLinearKernelTest {
@@ -25,16 +26,18 @@ class InstalledLinearKernelTest {
     @Test
     void twoProvidersAreAnError() {
         assertThatThrownBy(() -> InstalledLinearKernel.choose(null, List.of(FIRST, SECOND)))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("more than one linear kernel")
                 .hasMessageContaining(FIRST.getClass().getName());
     }
 
     @Test
-    void anUnknownPropertyValueIsAnError() {
-        assertThatThrownBy(() -> InstalledLinearKernel.choose("mkl", List.of(FIRST)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("minialbert.linear-kernel")
-                .hasMessageContaining("'mkl'");
+    void anUnknownPropertyValueIsAnErrorWithOrWithoutProviders() {
+        for (List<LinearKernel> providers : List.of(List.of(FIRST), List.<LinearKernel>of())) {
+            assertThatThrownBy(() -> InstalledLinearKernel.choose("mkl", providers))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("minialbert.linear-kernel")
+                    .hasMessageContaining("'mkl'");
+        }
     }
 }

@@ -3,8 +3,6 @@ package org.minialbert.core.engine;
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.pytorch.engine.PtSymbolBlock;
-import ai.djl.pytorch.jni.IValueUtils;
 import org.minialbert.api.MiniAlbertException;
 
 /**
@@ -35,7 +33,7 @@ public final class FusedAttention {
      *     group its inputs into tuples, lists or maps
      */
     public static NDArray attend(NDArray q, NDArray k, NDArray v, NDArray bias) {
-        PtSymbolBlock module = (bias == null ? Kernel.UNMASKED : Kernel.MASKED).module();
+        Kernel kernel = bias == null ? Kernel.UNMASKED : Kernel.MASKED;
         NDList inputs = bias == null ? new NDList(q, k, v) : new NDList(q, k, v, bias);
         for (NDArray input : inputs) {
             if (input.getName() != null) {
@@ -43,9 +41,7 @@ public final class FusedAttention {
                         + input.getName() + "'");
             }
         }
-        // "training" only leaves the caller's gradient mode on, so that a graph is recorded when the
-        // inputs need one (the module has no behaviour that depends on a mode)
-        return IValueUtils.forward(module, inputs, true).singletonOrThrow();
+        return kernel.forward(inputs);
     }
 
     /** The two TorchScript modules, each built and loaded on first use. */
@@ -72,13 +68,14 @@ public final class FusedAttention {
             this.script = new ScriptedModule(className, methods);
         }
 
-        PtSymbolBlock module() {
+        NDArray forward(NDList inputs) {
             try {
-                return script.get();
+                script.get();
             } catch (EngineException e) {
                 throw new MiniAlbertException("the engine could not load the fused attention operator "
                         + "(PyTorch's scaled_dot_product_attention, PyTorch 2.7 or later): " + e.getMessage(), e);
             }
+            return script.forward(inputs);
         }
     }
 }

@@ -2,7 +2,6 @@ package org.minialbert.core.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.core.Linear;
 import org.minialbert.api.nn.HiddenActivation;
 import org.minialbert.api.nn.LayerNormLayer;
 import org.minialbert.api.nn.LinearLayer;
@@ -18,23 +17,23 @@ import org.minialbert.api.nn.Weights;
 final class MaskedLmHead {
     private final LinearLayer transform;
     private final LayerNormLayer layerNorm;
-    private final Weight decoder;
-    private final Weight bias;
+    private final LinearLayer decoder;
     private final HiddenActivation activation;
 
     MaskedLmHead(Weights weights, EncoderLayout layout, EncoderConfig config, Weight wordEmbeddings) {
         int h = config.hiddenSize();
         this.transform = weights.linear(layout.mlmTransform(), WeightGroup.HEAD, h, h);
         this.layerNorm = weights.layerNorm(layout.mlmLayerNorm(), WeightGroup.HEAD, h, config.layerNormEps());
-        this.decoder = layout == EncoderLayout.BERT ? wordEmbeddings
+        Weight decoderWeight = layout == EncoderLayout.BERT ? wordEmbeddings
                 : weights.normal(layout.mlmDecoder(), WeightGroup.HEAD, new Shape(config.vocabSize(), h));
-        this.bias = weights.zeros(layout.mlmBias(), WeightGroup.HEAD, new Shape(config.vocabSize()));
+        this.decoder = new LinearLayer(decoderWeight,
+                weights.zeros(layout.mlmBias(), WeightGroup.HEAD, new Shape(config.vocabSize())));
         this.activation = config.activation();
     }
 
     /** Vocabulary logits for every row of {@code hidden} (any leading shape, last axis H). */
     NDArray logits(NDArray hidden) {
         NDArray transformed = layerNorm.apply(activation.apply(transform.apply(hidden)));
-        return Linear.linear(transformed, decoder.value(), bias.value()).singletonOrThrow();
+        return decoder.apply(transformed);
     }
 }

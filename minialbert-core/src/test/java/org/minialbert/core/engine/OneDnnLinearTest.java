@@ -20,7 +20,9 @@ import org.minialbert.api.nn.LinearKernel;
  */
 class OneDnnLinearTest {
     private static final double TOLERANCE = 1e-5;
-    private static final LinearKernel KERNEL = new OneDnnLinear();
+    private static final OneDnnLinear KERNEL = new OneDnnLinear();
+    private static final String ONE_DNN = "oneDNN";
+    private static final String ENGINE = "engine linear";
 
     /** Random rows x, weight and bias of a product {@code rows x in -> out}, from a seeded engine. */
     private record Operands(NDArray x, NDArray weight, NDArray bias) {
@@ -32,6 +34,14 @@ class OneDnnLinearTest {
 
         NDArray through(LinearKernel kernel) {
             return kernel.linear(x, weight, bias);
+        }
+
+        String route() {
+            return KERNEL.route(x, weight, bias);
+        }
+
+        NDArray byOneDnn() {
+            return KERNEL.multiply(x, weight, bias);
         }
     }
 
@@ -55,7 +65,7 @@ class OneDnnLinearTest {
     void multipliesLikeTheDefinition(int rows, int in, int out) {
         try (NDManager manager = OfflineEngine.newManager()) {
             Operands p = Operands.random(manager, 5, rows, in, out);
-            NDArray product = OneDnnLinear.multiply(p.x(), p.weight(), p.bias());
+            NDArray product = p.byOneDnn();
             assertThat(product.getShape()).isEqualTo(new Shape(rows, out));
             assertClose("oneDNN product", product.toFloatArray(), reference(p.x(), p.weight(), p.bias()), TOLERANCE);
         }
@@ -63,31 +73,29 @@ class OneDnnLinearTest {
 
     /** Rows that are a transposed view (not contiguous), as a caller may pass. */
     @Test
-    void readsRowsThroughTheirStrides() {
+    void acceptsRowsThatAreAView() {
         try (NDManager manager = OfflineEngine.newManager()) {
             manager.getEngine().setRandomSeed(6);
             NDArray x = manager.randomNormal(new Shape(24, 10)).transpose();
             NDArray weight = manager.randomNormal(new Shape(12, 24));
             NDArray bias = manager.randomNormal(new Shape(12));
-            assertClose("product of a transposed view", KERNEL.linear(x, weight, bias).toFloatArray(),
+            assertThat(KERNEL.route(x, weight, bias)).isEqualTo(ONE_DNN);
+            assertClose("product of a transposed view", KERNEL.multiply(x, weight, bias).toFloatArray(),
                     reference(x, weight, bias), TOLERANCE);
         }
     }
 
     /**
-     * A frozen model's pass inside a gradient collector (the teacher's in distillation) runs on
-     * oneDNN and records nothing. The two kernels round differently at this size, which is how the
-     * test tells them apart.
+     * A frozen model's pass inside a gradient collector (the teacher's in distillation) runs on oneDNN
+     * and records nothing.
      */
     @Test
     void frozenWeightsUseOneDnnEvenWhileGradientsAreRecorded() {
         try (NDManager manager = OfflineEngine.newManager()) {
             Operands p = Operands.random(manager, 7, 64, 384, 384);
-            float[] oneDnn = OneDnnLinear.multiply(p.x(), p.weight(), p.bias()).toFloatArray();
-            float[] engine = p.through(LinearKernel.ENGINE_OPERATOR).toFloatArray();
-            assertThat(oneDnn).as("the two kernels' roundings (else this test cannot tell them apart)")
-                    .isNotEqualTo(engine);
+            float[] oneDnn = p.byOneDnn().toFloatArray();
             try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+                assertThat(p.route()).isEqualTo(ONE_DNN);
                 NDArray product = p.through(KERNEL);
                 assertThat(product.toFloatArray()).isEqualTo(oneDnn);
                 assertThat(product.hasGradient()).isFalse();
@@ -103,7 +111,9 @@ class OneDnnLinearTest {
             NDArray upstream = manager.randomNormal(new Shape(64, 384));
             float[] engine = p.through(LinearKernel.ENGINE_OPERATOR).toFloatArray();
             p.weight().setRequiresGradient(true);
+            assertThat(p.route()).as("outside a collector").isEqualTo(ONE_DNN);
             try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+                assertThat(p.route()).isEqualTo(ENGINE);
                 NDArray product = p.through(KERNEL);
                 assertThat(product.toFloatArray()).isEqualTo(engine);
                 collector.backward(product.mul(upstream).sum());
@@ -124,37 +134,59 @@ class OneDnnLinearTest {
             NDArray trained = manager.randomNormal(new Shape(8, 40));
             NDArray trainedBias = manager.randomNormal(new Shape(8));
             trained.setRequiresGradient(true);
+            float[] oneDnn = frozen.byOneDnn().toFloatArray();
             NDArray hidden;
             try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+                assertThat(frozen.route()).isEqualTo(ONE_DNN);
                 hidden = frozen.through(KERNEL);
                 collector.backward(KERNEL.linear(hidden, trained, trainedBias).sum());
             }
+            assertThat(hidden.toFloatArray()).isEqualTo(oneDnn);
             assertClose("trained weight's gradient", trained.getGradient().toFloatArray(),
                     weightGradient(manager.ones(new Shape(32, 8)), hidden), TOLERANCE);
         }
     }
 
-    /** Float64 arrays, inputs of three axes and named arrays go to the engine's operator. */
+    /** Float64 arrays, inputs of three axes or no rows, named arrays and sizes that do not fit go to the engine. */
     @Test
     void otherInputsKeepTheEngineOperator() {
         try (NDManager manager = OfflineEngine.newManager()) {
-            manager.getEngine().setRandomSeed(9);
-            NDArray weight = manager.randomNormal(new Shape(6, 4));
-            NDArray bias = manager.randomNormal(new Shape(6));
-            NDArray x64 = manager.randomNormal(new Shape(3, 4)).toType(DataType.FLOAT64, false);
-            NDArray w64 = weight.toType(DataType.FLOAT64, false);
-            NDArray b64 = bias.toType(DataType.FLOAT64, false);
-            NDArray product64 = KERNEL.linear(x64, w64, b64);
-            assertThat(product64.getDataType()).isEqualTo(DataType.FLOAT64);
-            assertThat(product64.toDoubleArray())
+            Operands p = Operands.random(manager, 9, 3, 4, 6);
+            NDArray x64 = p.x().toType(DataType.FLOAT64, false);
+            NDArray w64 = p.weight().toType(DataType.FLOAT64, false);
+            NDArray b64 = p.bias().toType(DataType.FLOAT64, false);
+            assertThat(KERNEL.route(x64, w64, b64)).isEqualTo(ENGINE);
+            assertThat(KERNEL.linear(x64, w64, b64).toDoubleArray())
                     .isEqualTo(LinearKernel.ENGINE_OPERATOR.linear(x64, w64, b64).toDoubleArray());
             NDArray x3 = manager.randomNormal(new Shape(2, 3, 4));
-            assertThat(KERNEL.linear(x3, weight, bias).toFloatArray())
-                    .isEqualTo(LinearKernel.ENGINE_OPERATOR.linear(x3, weight, bias).toFloatArray());
-            NDArray named = manager.randomNormal(new Shape(3, 4));
+            assertThat(KERNEL.route(x3, p.weight(), p.bias())).isEqualTo(ENGINE);
+            assertThat(KERNEL.linear(x3, p.weight(), p.bias()).getShape()).isEqualTo(new Shape(2, 3, 6));
+            assertThat(KERNEL.route(manager.zeros(new Shape(0, 4)), p.weight(), p.bias())).isEqualTo(ENGINE);
+            assertThat(KERNEL.route(p.x(), p.weight(), manager.zeros(new Shape(5)))).isEqualTo(ENGINE);
+            assertThat(KERNEL.route(manager.zeros(new Shape(3, 5)), p.weight(), p.bias())).isEqualTo(ENGINE);
+            NDArray named = p.x().duplicate();
             named.setName("input");
-            assertThat(KERNEL.linear(named, weight, bias).toFloatArray())
-                    .isEqualTo(LinearKernel.ENGINE_OPERATOR.linear(named, weight, bias).toFloatArray());
+            assertThat(KERNEL.route(named, p.weight(), p.bias())).isEqualTo(ENGINE);
+            assertThat(p.route()).as("the same operands without a name").isEqualTo(ONE_DNN);
+        }
+    }
+
+    /** A PyTorch build whose operator cannot be loaded: every product then takes the engine's operator. */
+    @Test
+    void aModuleThatCannotLoadLeavesTheEngineOperator() {
+        OneDnnLinear broken = new OneDnnLinear(new ScriptedModule("Missing", """
+                  def forward(self: __torch__.Missing,
+                    x: Tensor,
+                    weight: Tensor,
+                    bias: Tensor) -> Tensor:
+                    return ops.mkldnn._no_such_operator(x, weight, bias)
+                """));
+        try (NDManager manager = OfflineEngine.newManager()) {
+            Operands p = Operands.random(manager, 11, 4, 8, 5);
+            assertThat(broken.route(p.x(), p.weight(), p.bias())).as("before it tried").isEqualTo(ONE_DNN);
+            assertThat(p.through(broken).toFloatArray())
+                    .isEqualTo(p.through(LinearKernel.ENGINE_OPERATOR).toFloatArray());
+            assertThat(broken.route(p.x(), p.weight(), p.bias())).isEqualTo(ENGINE);
         }
     }
 
