@@ -9,9 +9,8 @@ import org.minialbert.api.MiniAlbertException;
  * Scaled dot-product attention as one engine operator, {@code softmax(q kᵀ / sqrt(d) + bias) v},
  * without the (B, A, Tq, Tk) scores and probabilities in memory: PyTorch's
  * {@code scaled_dot_product_attention} (on the CPU a blocked kernel that keeps each block of scores in
- * cache), which DJL 0.35.1 does not bind. It is reached through a TorchScript module built from
- * source on first use ({@link TorchScriptArchive}), shared by every thread and kept for the life of
- * the process (it holds no weights). Gradients flow through it like through any operator. It has no
+ * cache), which DJL 0.35.1 does not bind. It is reached through a TorchScript module
+ * ({@link ScriptedModule}). Gradients flow through it like through any operator. It has no
  * dropout: use it where attention dropout is inactive and nobody needs the probabilities.
  */
 public final class FusedAttention {
@@ -34,14 +33,7 @@ public final class FusedAttention {
      */
     public static NDArray attend(NDArray q, NDArray k, NDArray v, NDArray bias) {
         Kernel kernel = bias == null ? Kernel.UNMASKED : Kernel.MASKED;
-        NDList inputs = bias == null ? new NDList(q, k, v) : new NDList(q, k, v, bias);
-        for (NDArray input : inputs) {
-            if (input.getName() != null) {
-                throw new IllegalArgumentException("fused attention takes unnamed arrays, found one named '"
-                        + input.getName() + "'");
-            }
-        }
-        return kernel.forward(inputs);
+        return kernel.forward(bias == null ? new NDList(q, k, v) : new NDList(q, k, v, bias));
     }
 
     /** The two TorchScript modules, each built and loaded on first use. */

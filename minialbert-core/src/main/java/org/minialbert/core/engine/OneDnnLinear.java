@@ -48,13 +48,12 @@ public final class OneDnnLinear implements LinearKernel {
 
     @Override
     public String route(NDArray x, NDArray weight, NDArray bias) {
-        return unavailable || !handles(x, weight, bias) || gradientRecorded(x, weight, bias)
-                ? ENGINE_OPERATOR.route(x, weight, bias) : ROUTE;
+        return takesOneDnn(x, weight, bias) ? ROUTE : ENGINE_OPERATOR.route(x, weight, bias);
     }
 
     @Override
     public NDArray linear(NDArray x, NDArray weight, NDArray bias) {
-        if (!route(x, weight, bias).equals(ROUTE)) {
+        if (!takesOneDnn(x, weight, bias)) {
             return ENGINE_OPERATOR.linear(x, weight, bias);
         }
         try {
@@ -75,6 +74,10 @@ public final class OneDnnLinear implements LinearKernel {
      */
     NDArray multiply(NDArray x, NDArray weight, NDArray bias) {
         return operator.forward(new NDList(x, weight, bias));
+    }
+
+    private boolean takesOneDnn(NDArray x, NDArray weight, NDArray bias) {
+        return !unavailable && handles(x, weight, bias) && !gradientRecorded(x, weight, bias);
     }
 
     /**

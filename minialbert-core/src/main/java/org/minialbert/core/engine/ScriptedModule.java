@@ -34,9 +34,16 @@ final class ScriptedModule {
      * point runs modules in inference mode, whose results later operators may not keep for a backward
      * pass).
      *
+     * @throws IllegalArgumentException if an input has a name
      * @throws EngineException if the engine cannot load the module or run it on these inputs
      */
     NDArray forward(NDList inputs) {
+        for (NDArray input : inputs) {
+            if (input.getName() != null) {
+                throw new IllegalArgumentException(className + " takes unnamed arrays, found one named '"
+                        + input.getName() + "'");
+            }
+        }
         return IValueUtils.forward(get(), inputs, true).singletonOrThrow();
     }
 
