@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 /**
  * Dropout masks for arrays on the CPU, drawn in Java. PyTorch's CPU dropout draws its Bernoulli mask
  * one element at a time from a serial generator (about 15 ns per element here, the largest cost of a
- * fine-tuning update after the matrix products; docs/performance.md). Here each mask takes one 64-bit
+ * fine-tuning update after the matrix products; docs/performance-history.md). Here each mask takes one 64-bit
  * key from the calling thread's generator (seeded by {@link ForwardContext#seedDropout}), and element
  * {@code i} is dropped when a hash of {@code (i, key)} falls under the rate: two rounds of a 32-bit
  * integer finaliser, with 24-bit resolution. The decision for an element depends on nothing else, so
@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
  * memory, a chunk at a time from a Java array (the compiler vectorises loops over Java arrays, not
  * over views of native memory). A mask of fewer than {@code CHUNKS_PER_THREAD} chunks is filled by
  * the calling thread alone: the engine's OpenMP threads keep spinning for a few milliseconds after
- * each operation, and a second Java thread would compete with them for a core (docs/performance.md,
+ * each operation, and a second Java thread would compete with them for a core (docs/performance-history.md,
  * fifth round). Larger masks are shared out over all processors ({@link ParallelRanges}).
  */
 final class DropoutMasks {

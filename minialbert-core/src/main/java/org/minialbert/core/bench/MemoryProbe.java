@@ -77,7 +77,7 @@ public final class MemoryProbe {
     /**
      * Minor page faults of the process so far (-1 where unknown), from {@code /proc/self/stat}: mostly
      * pages the process touches for the first time since the kernel gave them, which on some virtual
-     * machines costs far more than reusing memory (docs/performance.md).
+     * machines costs far more than reusing memory (docs/performance-history.md, third and fourth rounds).
      */
     public long minorPageFaults() {
         try {

@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
  * process's memory has grown to its working size, so that the timed steps measure a training run's
  * steady state and not its start-up. A distillation update keeps growing the C library's heap for its
  * first ten or so steps (every other step touches thousands of new pages, at 10-20 µs each on this
- * project's development machine; docs/performance.md, sixth round); after that a step touches a few
+ * project's development machine; docs/performance-history.md, sixth round); after that a step touches a few
  * hundred. Memory has settled when {@link #SETTLED_STEPS} steps in a row each touch fewer than
  * {@link #SETTLED_PAGES} new pages (three, because growing steps alternate with quiet ones at first);
  * at most {@link #MAX_EXTRA_STEPS} steps are added. Where page faults cannot be read (not Linux),

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * operator multiplies with MKL, while oneDNN, which PyTorch reaches through
  * {@code mkldnn::_linear_pointwise} (an operator DJL 0.35.1 does not bind, and one without a backward
  * pass), multiplies the shapes of these models faster on our development machine (the tenth round in
- * {@code docs/performance.md}). Everything else goes to the engine's operator: a product through which
+ * {@code docs/performance-history.md}). Everything else goes to the engine's operator: a product through which
  * a gradient is recorded, anything but float32 rows on the CPU with a matching weight and bias, and,
  * once the module failed to load (a PyTorch build without oneDNN, logged once), every product.
  */

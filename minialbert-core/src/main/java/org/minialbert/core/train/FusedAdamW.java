@@ -12,7 +12,7 @@ import org.minialbert.api.nn.ParallelRanges;
  * about fifteen passes and temporaries per weight. The elements of all
  * weights are split into equal contiguous ranges, one per processor ({@link ParallelRanges}), and
  * each range is updated a chunk at a time in Java arrays. The memory-bound optimizer was 12% of a
- * distillation update before (docs/performance.md).
+ * distillation update before (docs/performance-history.md, third round).
  */
 final class FusedAdamW {
     /** Ranges of fewer elements are not worth a thread of their own. */
@@ -20,7 +20,7 @@ final class FusedAdamW {
     /**
      * Elements of each buffer copied to a Java array at a time: the loop over views of engine memory
      * is not vectorised, the same loop over Java arrays is (1.7 times as fast on one thread, the
-     * same numbers; docs/performance.md); 4 x 16 KiB stay in the core's cache.
+     * same numbers; docs/performance-history.md, seventh round); 4 x 16 KiB stay in the core's cache.
      */
     private static final int CHUNK = 4096;
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);

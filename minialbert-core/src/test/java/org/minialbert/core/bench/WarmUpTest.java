@@ -28,7 +28,7 @@ class WarmUpTest {
 
     @Test
     void goesOnUntilThreeStepsInARowTouchFewPages() {
-        // a distillation update's start as measured (docs/performance.md, sixth round): the heap grows
+        // a distillation update's start as measured (docs/performance-history.md, sixth round): the heap grows
         // on every other step until the tenth
         FakeStep step = new FakeStep(362_524, 60_271, 5_869, 553, 509, 5_259, 626, 5_691, 498, 5_296, 495, 497, 499,
                 9_000);
