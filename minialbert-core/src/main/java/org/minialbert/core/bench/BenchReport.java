@@ -30,11 +30,11 @@ public record BenchReport(GemmCeiling.Result before, GemmCeiling.Result after, L
 
     /** One row as a log line. */
     static String line(BenchRow row, double ceilingGflops) {
-        return String.format(Locale.ROOT, "%-26s %8s %9.3f s %10.0f tok/s %7.1f GFLOP/s  MFU %5.1f%%  peak RSS %6.0f MiB"
-                + "  NDArrays %d (%+d)  page faults/step %.0f  warm-up steps %d", row.name(), row.shape(),
-                row.seconds(), row.tokensPerSecond(), row.gflops(), 100 * row.mfu(ceilingGflops),
-                row.peakResidentBytes() / MIB, row.liveArrays(), row.liveArrayGrowth(), row.pageFaultsPerStep(),
-                row.warmupSteps());
+        return String.format(Locale.ROOT, "%-26s %8s %9.3f s (%.3f-%.3f) %10.0f tok/s %7.1f GFLOP/s  MFU %5.1f%%"
+                + "  peak RSS %6.0f MiB  NDArrays %d (%+d)  page faults/step %.0f  warm-up steps %d", row.name(),
+                row.shape(), row.seconds(), row.fastestSeconds(), row.slowestSeconds(), row.tokensPerSecond(),
+                row.gflops(), 100 * row.mfu(ceilingGflops), row.peakResidentBytes() / MIB, row.liveArrays(),
+                row.liveArrayGrowth(), row.pageFaultsPerStep(), row.warmupSteps());
     }
 
     /** How many times faster the student's inference is than the teacher's, when both were measured. */
@@ -104,6 +104,8 @@ public record BenchReport(GemmCeiling.Result before, GemmCeiling.Result after, L
             row.put("length", r.shape().length());
             row.put("warmup_steps", r.warmupSteps());
             row.put("seconds_per_step", r.seconds());
+            ArrayNode steps = row.putArray("step_seconds");
+            r.stepSeconds().forEach(steps::add);
             row.put("tokens_per_step", r.tokens());
             row.put("flops_per_step", r.flops());
             row.put("tokens_per_second", r.tokensPerSecond());

@@ -211,7 +211,7 @@ public final class Benchmark {
         int warmup = WarmUp.run(options.warmup(), step, memory::minorPageFaults);
         int before = memory.liveArrays();
         long faultsBefore = memory.minorPageFaults();
-        double seconds = StepTimer.median(options.steps(), step);
+        double[] seconds = StepTimer.time(options.steps(), step);
         long faultsAfter = memory.minorPageFaults();
         int after = memory.liveArrays();
         double faultsPerStep = faultsBefore < 0 || faultsAfter < 0 ? -1
@@ -219,7 +219,7 @@ public final class Benchmark {
         if (options.profileDir() != null) {
             profile(name, shape, step);
         }
-        return new BenchRow(name, shape, warmup, seconds, shape.tokens(), flops.get(), memory.peakResidentBytes(),
-                after, after - before, faultsPerStep, Map.of());
+        return new BenchRow(name, shape, warmup, Arrays.stream(seconds).boxed().toList(), shape.tokens(), flops.get(),
+                memory.peakResidentBytes(), after, after - before, faultsPerStep, Map.of());
     }
 }

@@ -4,14 +4,15 @@ import java.util.Arrays;
 
 /**
  * Times a step several times; the median is what a benchmark reports (robust to a slow outlier such
- * as a garbage collection). Warm-up runs are the caller's.
+ * as a garbage collection), the spread says how much the machine moved meanwhile. Warm-up runs are
+ * the caller's.
  */
 public final class StepTimer {
     private StepTimer() {
     }
 
-    /** The median seconds of {@code steps} timed runs of {@code step}. */
-    public static double median(int steps, Runnable step) {
+    /** The seconds each of {@code steps} timed runs of {@code step} took, in the order they ran. */
+    public static double[] time(int steps, Runnable step) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be at least 1, got " + steps);
         }
@@ -21,7 +22,7 @@ public final class StepTimer {
             step.run();
             seconds[i] = (System.nanoTime() - start) / 1e9;
         }
-        return median(seconds);
+        return seconds;
     }
 
     /** The median of {@code values} (the mean of the middle two for an even count). */

@@ -21,6 +21,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.management.JMException;
 import javax.management.MBeanOperationInfo;
 import javax.management.ObjectName;
@@ -71,7 +72,8 @@ class BenchmarkTest {
                 assertThat(route).isIn(GemmCeiling.ENGINE_PRODUCT, "oneDNN"));
         assertThat(report.ceiling().ceiling()).isPositive().isFinite();
         for (BenchRow row : report.rows()) {
-            assertThat(row.seconds()).as(row.name()).isPositive();
+            assertThat(row.stepSeconds()).as(row.name()).hasSize(options.steps());
+            assertThat(row.seconds()).as(row.name()).isPositive().isBetween(row.fastestSeconds(), row.slowestSeconds());
             assertThat(row.flops()).as(row.name()).isPositive();
             assertThat(row.liveArrayGrowth()).as(row.name() + " leaks NDArrays").isZero();
             assertThat(row.pageFaultsPerStep()).as(row.name()).isGreaterThanOrEqualTo(
@@ -86,6 +88,8 @@ class BenchmarkTest {
         JsonNode json = report.toJson();
         assertThat(json.get("rows")).hasSize(8);
         assertThat(json.get("rows").get(2).get("phase_seconds").has("backward")).isTrue();
+        assertThat(json.get("rows").get(2).get("step_seconds")).extracting(JsonNode::asDouble)
+                .containsExactlyElementsOf(report.rows().get(2).stepSeconds());
         for (BenchRow row : report.rows()) {
             assertThat(row.warmupSteps()).as(row.name() + " warm-up").isBetween(1, 1 + WarmUp.MAX_EXTRA_STEPS);
         }
@@ -216,6 +220,26 @@ class BenchmarkTest {
         assertThat(Arrays.stream(ids).allMatch(id -> id >= 10 && id < 100)).isTrue();
         assertThat(StepTimer.median(new double[] {3, 1, 2})).isEqualTo(2);
         assertThat(StepTimer.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
+        int[] runs = new int[1];
+        double[] times = StepTimer.time(3, () -> runs[0]++);
+        assertThat(times).hasSize(3);
+        assertThat(Arrays.stream(times).min().orElseThrow()).isNotNegative();
+        assertThat(runs[0]).isEqualTo(3);
+        assertThatThrownBy(() -> StepTimer.time(0, () -> { })).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRowReportsTheMedianOfItsStepsAndTheirSpread() {
+        BenchRow row = new BenchRow("distil", new BatchShape(2, 4), 1, List.of(4.0, 1.0, 2.0), 8, 16e9, -1, 0, 0, -1,
+                Map.of());
+        assertThat(row.seconds()).isEqualTo(2.0);
+        assertThat(row.fastestSeconds()).isEqualTo(1.0);
+        assertThat(row.slowestSeconds()).isEqualTo(4.0);
+        assertThat(row.tokensPerSecond()).isEqualTo(4.0);
+        assertThat(row.gflops()).isEqualTo(8.0);
+        assertThat(BenchReport.line(row, 16)).contains("2.000 s (1.000-4.000)", "MFU  50.0%");
+        assertThatThrownBy(() -> new BenchRow("distil", new BatchShape(2, 4), 1, List.of(), 8, 16e9, -1, 0, 0, -1,
+                Map.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no timed step");
     }
 
     @Test
