@@ -18,7 +18,11 @@ public interface DistillationBatch {
     /** Student attention probabilities of iteration i (B, A_s, T, T). */
     NDArray studentAttention(int iteration);
 
-    /** Teacher attention probabilities of layer l (B, A_t, T, T). */
+    /**
+     * Teacher attention probabilities of layer l (B, A_t, T, T).
+     *
+     * @throws IllegalStateException if no term declared this layer's map ({@link LossTerm#teacherMaps})
+     */
     NDArray teacherAttention(int layer);
 
     /** g(pair): the teacher layer aligned with student iteration {@code pair}. */

@@ -16,6 +16,15 @@ public interface LossTerm {
     }
 
     /**
+     * Which teacher attention maps the term reads: {@link TeacherMaps#ALL} unless it says less. A
+     * map the term reads but did not declare is not there: {@link DistillationBatch#teacherAttention}
+     * then throws.
+     */
+    default TeacherMaps teacherMaps() {
+        return TeacherMaps.ALL;
+    }
+
+    /**
      * The term's scalar value.
      *
      * @param pair the mapped pair (student iteration) for {@link LossRole#ALIGNMENT} terms, else 0

@@ -44,7 +44,13 @@ final class BatchSignals implements DistillationBatch {
 
     @Override
     public NDArray teacherAttention(int layer) {
-        return teacher.outputs().attentions().get(layer);
+        NDArray map = teacher.outputs().attentions().get(layer);
+        if (map == null) {
+            throw new IllegalStateException("the teacher's pass did not keep the attention map of layer " + layer
+                    + ": a loss term that reads it must say so in LossTerm.teacherMaps() (MAPPED for the mapped "
+                    + "layers g(i), ALL for any)");
+        }
+        return map;
     }
 
     @Override

@@ -6,12 +6,18 @@ import com.typesafe.config.ConfigFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.minialbert.api.ConfigurationException;
 import org.minialbert.api.nn.Scalars;
 import org.minialbert.api.nn.Weights;
 import org.minialbert.api.plugin.LossRole;
 import org.minialbert.api.plugin.LossShapes;
 import org.minialbert.api.plugin.LossTerm;
+import org.minialbert.api.plugin.TeacherMaps;
 import org.minialbert.core.model.EncoderModel;
 import org.minialbert.core.model.EncoderOutputs;
 import org.minialbert.core.model.HeadKind;
@@ -89,6 +95,25 @@ public final class DistillationLoss {
     /** Whether a term needs the teacher's MLM logits. */
     public boolean needsTeacherLogits() {
         return terms.stream().anyMatch(LossTerm::needsTeacherLogits);
+    }
+
+    /**
+     * Which teacher layers (0-based) must keep their attention maps: every layer when a term reads
+     * any ({@link TeacherMaps#ALL}, what a term that says nothing gets), the mapped layers g(i) when
+     * the widest is {@link TeacherMaps#MAPPED}, none when no term reads a teacher map.
+     */
+    public IntPredicate teacherMapsKept() {
+        Set<TeacherMaps> read = Stream.concat(terms.stream(), Stream.ofNullable(embeddingReport))
+                .map(LossTerm::teacherMaps).collect(Collectors.toSet());
+        if (read.contains(TeacherMaps.ALL)) {
+            return layer -> true;
+        }
+        if (read.contains(TeacherMaps.MAPPED)) {
+            Set<Integer> mapped = IntStream.range(0, mapping.size()).map(mapping::teacherLayer).boxed()
+                    .collect(Collectors.toUnmodifiableSet());
+            return mapped::contains;
+        }
+        return layer -> false;
     }
 
     /**

@@ -230,7 +230,8 @@ public final class DistillationRun implements AutoCloseable {
                 scope);
         phases.lap(StepPhases.Phase.DATA);
         TeacherSignals signals = TeacherSignals.of(teacher.model(), inputs, rows,
-                settings.teacher().trainMode() ? ForwardContext.TRAIN : ForwardContext.EVAL, loss.needsTeacherLogits());
+                settings.teacher().trainMode() ? ForwardContext.TRAIN : ForwardContext.EVAL, loss.needsTeacherLogits(),
+                loss.teacherMapsKept());
         phases.lap(StepPhases.Phase.TEACHER);
         EncoderOutputs outputs = student.encode(inputs, context);
         phases.lap(StepPhases.Phase.STUDENT);

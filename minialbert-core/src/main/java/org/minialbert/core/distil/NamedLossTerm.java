@@ -5,9 +5,13 @@ import java.util.function.BiFunction;
 import org.minialbert.api.plugin.DistillationBatch;
 import org.minialbert.api.plugin.LossRole;
 import org.minialbert.api.plugin.LossTerm;
+import org.minialbert.api.plugin.TeacherMaps;
 
-/** A loss term given by its report key, role and formula (batch, pair) -> scalar. */
-record NamedLossTerm(String key, LossRole role, boolean needsTeacherLogits,
+/**
+ * A loss term given by its report key, role, the teacher outputs it reads (logits, which attention
+ * maps) and formula (batch, pair) -> scalar.
+ */
+record NamedLossTerm(String key, LossRole role, boolean needsTeacherLogits, TeacherMaps teacherMaps,
         BiFunction<DistillationBatch, Integer, NDArray> formula) implements LossTerm {
 
     @Override

@@ -7,6 +7,7 @@ import org.minialbert.api.plugin.LossRole;
 import org.minialbert.api.plugin.LossShapes;
 import org.minialbert.api.plugin.LossTerm;
 import org.minialbert.api.plugin.LossTermProvider;
+import org.minialbert.api.plugin.TeacherMaps;
 
 /**
  * The reference MiniALBERT loss terms as plugins (spec section 4), each a thin face over the
@@ -40,7 +41,7 @@ final class ReferenceLossTerms {
 
         @Override
         public LossTerm create(Config settings, LossShapes shapes, Weights objective) {
-            return new NamedLossTerm("mlm", LossRole.MLM, false,
+            return new NamedLossTerm("mlm", LossRole.MLM, false, TeacherMaps.NONE,
                     (b, i) -> MaskedLmLoss.compute(b.studentLogits(), b.labels()));
         }
     }
@@ -64,8 +65,9 @@ final class ReferenceLossTerms {
                         + "has " + shapes.studentHeads() + " heads and the teacher " + shapes.teacherHeads()
                         + "; use attention-mse (head-averaged maps) or set student.attention-heads");
             }
-            return new NamedLossTerm("attention", LossRole.ALIGNMENT, false, (b, i) -> AttentionKlLoss.compute(
-                    b.studentAttention(i), b.teacherAttention(b.teacherLayer(i)), b.tokenMask()));
+            return new NamedLossTerm("attention", LossRole.ALIGNMENT, false, TeacherMaps.MAPPED,
+                    (b, i) -> AttentionKlLoss.compute(
+                            b.studentAttention(i), b.teacherAttention(b.teacherLayer(i)), b.tokenMask()));
         }
     }
 
@@ -84,8 +86,9 @@ final class ReferenceLossTerms {
         @Override
         public LossTerm create(Config settings, LossShapes shapes, Weights objective) {
             requireEqualWidths(name(), shapes);
-            return new NamedLossTerm("hidden", LossRole.ALIGNMENT, false, (b, i) -> HiddenCosineLoss.compute(
-                    b.studentHidden(1 + i), b.teacherHidden(1 + b.teacherLayer(i)), b::tokenRows));
+            return new NamedLossTerm("hidden", LossRole.ALIGNMENT, false, TeacherMaps.NONE,
+                    (b, i) -> HiddenCosineLoss.compute(
+                            b.studentHidden(1 + i), b.teacherHidden(1 + b.teacherLayer(i)), b::tokenRows));
         }
     }
 
@@ -104,8 +107,9 @@ final class ReferenceLossTerms {
         @Override
         public LossTerm create(Config settings, LossShapes shapes, Weights objective) {
             requireEqualWidths(name(), shapes);
-            return new NamedLossTerm("embedding", LossRole.EMBEDDING, false, (b, i) -> HiddenCosineLoss.compute(
-                    b.studentHidden(0), b.teacherHidden(0), b::tokenRows));
+            return new NamedLossTerm("embedding", LossRole.EMBEDDING, false, TeacherMaps.NONE,
+                    (b, i) -> HiddenCosineLoss.compute(
+                            b.studentHidden(0), b.teacherHidden(0), b::tokenRows));
         }
     }
 
@@ -128,7 +132,7 @@ final class ReferenceLossTerms {
             if (!(temperature > 0)) {
                 throw new ConfigurationException("output-kl.temperature must be positive, found " + temperature);
             }
-            return new NamedLossTerm("output", LossRole.OUTPUT, true,
+            return new NamedLossTerm("output", LossRole.OUTPUT, true, TeacherMaps.NONE,
                     (b, i) -> OutputKlLoss.compute(b.studentLogits(), b.teacherLogits(), temperature));
         }
     }

@@ -10,6 +10,7 @@ import org.minialbert.api.plugin.LossRole;
 import org.minialbert.api.plugin.LossShapes;
 import org.minialbert.api.plugin.LossTerm;
 import org.minialbert.api.plugin.LossTermProvider;
+import org.minialbert.api.plugin.TeacherMaps;
 
 /**
  * TinyBERT-style alignment terms (Jiao et al. 2020), mean squared errors over the real-token rows:
@@ -46,9 +47,10 @@ final class TinyBertLossTerms {
                 project = projection::apply;
             }
             UnaryOperator<NDArray> toTeacherWidth = project;
-            return new NamedLossTerm("hidden-mse", LossRole.ALIGNMENT, false, (b, i) -> meanSquaredError(
-                    toTeacherWidth.apply(b.tokenRows(b.studentHidden(1 + i))),
-                    b.tokenRows(b.teacherHidden(1 + b.teacherLayer(i)))));
+            return new NamedLossTerm("hidden-mse", LossRole.ALIGNMENT, false, TeacherMaps.NONE,
+                    (b, i) -> meanSquaredError(
+                            toTeacherWidth.apply(b.tokenRows(b.studentHidden(1 + i))),
+                            b.tokenRows(b.teacherHidden(1 + b.teacherLayer(i)))));
         }
     }
 
@@ -68,9 +70,10 @@ final class TinyBertLossTerms {
         public LossTerm create(Config settings, LossShapes shapes, Weights objective) {
             boolean average = shapes.studentHeads() != shapes.teacherHeads();
             UnaryOperator<NDArray> heads = average ? p -> p.mean(new int[] {1}, true) : UnaryOperator.identity();
-            return new NamedLossTerm("attention-mse", LossRole.ALIGNMENT, false, (b, i) -> meanSquaredError(
-                    b.tokenRows(heads.apply(b.studentAttention(i)).transpose(0, 2, 1, 3)),
-                    b.tokenRows(heads.apply(b.teacherAttention(b.teacherLayer(i))).transpose(0, 2, 1, 3))));
+            return new NamedLossTerm("attention-mse", LossRole.ALIGNMENT, false, TeacherMaps.MAPPED,
+                    (b, i) -> meanSquaredError(
+                            b.tokenRows(heads.apply(b.studentAttention(i)).transpose(0, 2, 1, 3)),
+                            b.tokenRows(heads.apply(b.teacherAttention(b.teacherLayer(i))).transpose(0, 2, 1, 3))));
         }
     }
 }

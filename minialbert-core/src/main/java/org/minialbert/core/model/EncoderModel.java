@@ -3,6 +3,7 @@ package org.minialbert.core.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import org.minialbert.api.nn.ForwardContext;
 import org.minialbert.api.nn.Weights;
 import org.minialbert.api.plugin.EmbeddingTables;
@@ -112,6 +113,16 @@ public final class EncoderModel implements AutoCloseable {
     /** Runs the encoder only; {@link AttentionMaps#SKIP} when the maps are not needed (faster, less memory). */
     public EncoderOutputs encode(EncoderInputs inputs, ForwardContext context, AttentionMaps maps) {
         return encoder.forward(inputs, context, maps);
+    }
+
+    /**
+     * Runs the encoder only, keeping the attention maps of the layers (0-based) that {@code keepsMap}
+     * accepts; {@link EncoderOutputs#attentions()} has an entry per layer, null for the others, whose
+     * attention runs as one fused operator where dropout allows it. A distillation teacher needs only
+     * the maps its loss terms read.
+     */
+    public EncoderOutputs encode(EncoderInputs inputs, ForwardContext context, IntPredicate keepsMap) {
+        return encoder.forward(inputs, context, keepsMap);
     }
 
     @Override

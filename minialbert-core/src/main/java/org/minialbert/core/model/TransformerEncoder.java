@@ -2,7 +2,9 @@ package org.minialbert.core.model;
 
 import ai.djl.ndarray.NDArray;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.minialbert.api.nn.ForwardContext;
 import org.minialbert.api.nn.Weight;
 import org.minialbert.api.nn.Weights;
@@ -50,21 +52,29 @@ public final class TransformerEncoder {
     }
 
     public EncoderOutputs forward(EncoderInputs inputs, ForwardContext context, AttentionMaps maps) {
+        EncoderOutputs outputs = forward(inputs, context, i -> maps == AttentionMaps.KEEP);
+        return maps == AttentionMaps.KEEP ? outputs : new EncoderOutputs(outputs.hiddenStates(), List.of());
+    }
+
+    /**
+     * The pass keeping the attention maps of the iterations {@code keepsMap} accepts (0-based); the
+     * outputs' attentions have one entry per iteration, null where the map was not kept.
+     */
+    public EncoderOutputs forward(EncoderInputs inputs, ForwardContext context, IntPredicate keepsMap) {
         NDArray maskBias = inputs.attentionBias();
         NDArray state = embeddings.forward(inputs, context);
         List<NDArray> hiddenStates = new ArrayList<>(List.of(state));
         List<NDArray> attentions = new ArrayList<>();
         for (int i = 0; i < sharing.iterations(); i++) {
             NDArray x = adaptation.beforeAttention(i, state, context);
+            AttentionMaps maps = keepsMap.test(i) ? AttentionMaps.KEEP : AttentionMaps.SKIP;
             AttentionBlock.Result attention = attentionBlocks.get(sharing.attentionBlockFor(i))
                     .forward(x, maskBias, i, adaptation, context, maps);
             NDArray y = adaptation.beforeFeedForward(i, attention.output(), context);
             state = feedForwardBlocks.get(sharing.feedForwardBlockFor(i)).forward(y, i, adaptation, context);
             hiddenStates.add(state);
-            if (maps == AttentionMaps.KEEP) {
-                attentions.add(attention.probabilities());
-            }
+            attentions.add(attention.probabilities());
         }
-        return new EncoderOutputs(hiddenStates, attentions);
+        return new EncoderOutputs(hiddenStates, Collections.unmodifiableList(attentions));
     }
 }

@@ -1,17 +1,23 @@
 package org.minialbert.core.distil;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minialbert.api.ConfigurationException;
+import org.minialbert.api.plugin.DistillationBatch;
+import org.minialbert.api.plugin.LossRole;
+import org.minialbert.api.plugin.LossShapes;
 import org.minialbert.api.plugin.LossTerm;
 import org.minialbert.core.engine.OfflineEngine;
 import org.minialbert.core.model.EncoderConfig;
@@ -47,6 +53,44 @@ class DistillationLossCheckTest {
         try (EncoderModel student = model("albert", 8, 2, HeadKind.MASKED_LM);
                 EncoderModel teacher = model("bert", 8, 4, HeadKind.MASKED_LM)) {
             assertThatCode(() -> DistillationLoss.reference(student, teacher)).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void theTeacherKeepsTheMapsItsTermsRead() throws IOException {
+        try (EncoderModel student = model("albert", 8, 2, HeadKind.MASKED_LM);
+                EncoderModel teacher = model("bert", 8, 4, HeadKind.MASKED_LM)) {
+            DistillationLoss reference = DistillationLoss.reference(student, teacher);
+            assertThat(IntStream.range(0, 4).filter(reference.teacherMapsKept())).as("attention-kl reads g(i) = 2i + 1")
+                    .containsExactly(1, 3);
+
+            LossShapes shapes = DistillationLoss.shapes(student, teacher);
+            LossTerm mlm = new ReferenceLossTerms.Mlm().create(ConfigFactory.empty(), shapes, null);
+            LossTerm hidden = new ReferenceLossTerms.HiddenCosine().create(ConfigFactory.empty(), shapes, null);
+            DistillationLoss noMaps = new DistillationLoss(LayerMapping.reference(2), LossWeights.REFERENCE,
+                    List.of(mlm, hidden), null);
+            assertThat(IntStream.range(0, 4).filter(noMaps.teacherMapsKept())).isEmpty();
+
+            LossTerm undeclared = new LossTerm() {
+                @Override
+                public String key() {
+                    return "plugin";
+                }
+
+                @Override
+                public LossRole role() {
+                    return LossRole.ALIGNMENT;
+                }
+
+                @Override
+                public NDArray compute(DistillationBatch batch, int pair) {
+                    return batch.teacherAttention(0).sum();
+                }
+            };
+            DistillationLoss withPlugin = new DistillationLoss(LayerMapping.reference(2), LossWeights.REFERENCE,
+                    List.of(mlm, undeclared), null);
+            assertThat(IntStream.range(0, 4).filter(withPlugin.teacherMapsKept()))
+                    .as("a term that says nothing may read any layer").containsExactly(0, 1, 2, 3);
         }
     }
 
