@@ -21,7 +21,7 @@ public interface DistillationBatch {
     /**
      * Teacher attention probabilities of layer l (B, A_t, T, T).
      *
-     * @throws IllegalStateException if no term declared this layer's map ({@link LossTerm#teacherMaps})
+     * @throws IllegalStateException if the term did not declare this layer's map ({@link LossTerm#teacherMaps})
      */
     NDArray teacherAttention(int layer);
 
@@ -37,7 +37,12 @@ public interface DistillationBatch {
     /** Student MLM logits of the labelled positions ({@code sel_mlm}): (rows, V). */
     NDArray studentLogits();
 
-    /** Teacher MLM logits of the labelled positions, or null when the teacher has no MLM head. */
+    /**
+     * Teacher MLM logits of the labelled positions (a term that needs them runs only with a teacher
+     * that has an MLM head).
+     *
+     * @throws IllegalStateException if the term did not declare them ({@link LossTerm#needsTeacherLogits})
+     */
     NDArray teacherLogits();
 
     /** The MLM labels of the labelled positions: (rows) INT64. */

@@ -16,9 +16,10 @@ public interface LossTerm {
     }
 
     /**
-     * Which teacher attention maps the term reads: {@link TeacherMaps#ALL} unless it says less. A
-     * map the term reads but did not declare is not there: {@link DistillationBatch#teacherAttention}
-     * then throws.
+     * Which teacher attention maps the term reads: {@link TeacherMaps#ALL} unless it says less (never
+     * null). Reading a map the term did not declare throws ({@link DistillationBatch#teacherAttention}),
+     * whatever the other terms declare, and so does reading the teacher's logits without
+     * {@link #needsTeacherLogits()}.
      */
     default TeacherMaps teacherMaps() {
         return TeacherMaps.ALL;

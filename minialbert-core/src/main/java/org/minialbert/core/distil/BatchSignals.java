@@ -1,7 +1,9 @@
 package org.minialbert.core.distil;
 
 import ai.djl.ndarray.NDArray;
+import java.util.function.IntPredicate;
 import org.minialbert.api.plugin.DistillationBatch;
+import org.minialbert.api.plugin.LossTerm;
 import org.minialbert.core.model.EncoderModel;
 import org.minialbert.core.model.EncoderOutputs;
 
@@ -17,6 +19,8 @@ final class BatchSignals implements DistillationBatch {
     private final LossRows rows;
     private final LayerMapping mapping;
     private NDArray studentLogits;
+    private LossTerm reader;
+    private IntPredicate readableMaps = layer -> true;
 
     BatchSignals(EncoderModel student, EncoderOutputs studentOutputs, TeacherSignals teacher, LossRows rows,
             LayerMapping mapping) {
@@ -42,13 +46,22 @@ final class BatchSignals implements DistillationBatch {
         return studentOutputs.attentions().get(iteration);
     }
 
+    /**
+     * Lets {@code term}, computed next, read what it declared: the teacher's attention maps of the
+     * layers {@code declaredMaps} accepts, and the teacher's logits if it said it needs them.
+     */
+    void readBy(LossTerm term, IntPredicate declaredMaps) {
+        this.reader = term;
+        this.readableMaps = declaredMaps;
+    }
+
     @Override
     public NDArray teacherAttention(int layer) {
         NDArray map = teacher.outputs().attentions().get(layer);
-        if (map == null) {
-            throw new IllegalStateException("the teacher's pass did not keep the attention map of layer " + layer
-                    + ": a loss term that reads it must say so in LossTerm.teacherMaps() (MAPPED for the mapped "
-                    + "layers g(i), ALL for any)");
+        if (map == null || !readableMaps.test(layer)) {
+            throw new IllegalStateException(readerName() + " reads the teacher's attention map of layer " + layer
+                    + " without declaring it: LossTerm.teacherMaps() must return MAPPED (the mapped layers g(i)) "
+                    + "or ALL (any layer)" + (reader == null ? "" : ", not " + reader.teacherMaps()));
         }
         return map;
     }
@@ -78,7 +91,15 @@ final class BatchSignals implements DistillationBatch {
 
     @Override
     public NDArray teacherLogits() {
+        if (reader != null && !reader.needsTeacherLogits()) {
+            throw new IllegalStateException(readerName() + " reads the teacher's logits without declaring it: "
+                    + "LossTerm.needsTeacherLogits() must return true");
+        }
         return teacher.labelledLogits();
+    }
+
+    private String readerName() {
+        return reader == null ? "a loss term" : "loss term '" + reader.key() + "'";
     }
 
     @Override

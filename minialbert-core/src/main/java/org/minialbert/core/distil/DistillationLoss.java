@@ -33,6 +33,8 @@ public final class DistillationLoss {
     private final LossWeights weights;
     private final List<LossTerm> terms;
     private final LossTerm embeddingReport;
+    private final Set<Integer> mappedLayers;
+    private final IntPredicate teacherMapsKept;
 
     /**
      * @param embeddingReport the embedding term to report when it is not among {@code terms}, or null
@@ -42,6 +44,17 @@ public final class DistillationLoss {
         this.weights = weights;
         this.terms = List.copyOf(terms);
         this.embeddingReport = terms.stream().anyMatch(t -> t.role() == LossRole.EMBEDDING) ? null : embeddingReport;
+        this.mappedLayers = IntStream.range(0, mapping.size()).map(mapping::teacherLayer).boxed()
+                .collect(Collectors.toUnmodifiableSet());
+        IntPredicate kept = layer -> false;
+        for (LossTerm term : allTerms()) {
+            if (term.teacherMaps() == null) {
+                throw new ConfigurationException("loss term '" + term.key() + "' (" + term.getClass().getName()
+                        + ") declares no teacher maps: its teacherMaps() must return NONE, MAPPED or ALL");
+            }
+            kept = kept.or(mapsReadBy(term));
+        }
+        this.teacherMapsKept = kept;
     }
 
     /** The reference objective for these two models: mlm, attention-kl, hidden-cosine, output-kl; α 1, β 3, γ 5. */
@@ -98,22 +111,24 @@ public final class DistillationLoss {
     }
 
     /**
-     * Which teacher layers (0-based) must keep their attention maps: every layer when a term reads
-     * any ({@link TeacherMaps#ALL}, what a term that says nothing gets), the mapped layers g(i) when
-     * the widest is {@link TeacherMaps#MAPPED}, none when no term reads a teacher map.
+     * Which teacher layers (0-based) must keep their attention maps: those some term reads, by its
+     * {@link LossTerm#teacherMaps()} (every layer for {@link TeacherMaps#ALL}, what a term that says
+     * nothing gets; the mapped layers g(i) for {@link TeacherMaps#MAPPED}).
      */
     public IntPredicate teacherMapsKept() {
-        Set<TeacherMaps> read = Stream.concat(terms.stream(), Stream.ofNullable(embeddingReport))
-                .map(LossTerm::teacherMaps).collect(Collectors.toSet());
-        if (read.contains(TeacherMaps.ALL)) {
-            return layer -> true;
-        }
-        if (read.contains(TeacherMaps.MAPPED)) {
-            Set<Integer> mapped = IntStream.range(0, mapping.size()).map(mapping::teacherLayer).boxed()
-                    .collect(Collectors.toUnmodifiableSet());
-            return mapped::contains;
-        }
-        return layer -> false;
+        return teacherMapsKept;
+    }
+
+    private IntPredicate mapsReadBy(LossTerm term) {
+        return switch (term.teacherMaps()) {
+            case ALL -> layer -> true;
+            case MAPPED -> mappedLayers::contains;
+            case NONE -> layer -> false;
+        };
+    }
+
+    private List<LossTerm> allTerms() {
+        return Stream.concat(terms.stream(), Stream.ofNullable(embeddingReport)).toList();
     }
 
     /**
@@ -127,6 +142,7 @@ public final class DistillationLoss {
         Map<String, NDArray> report = new LinkedHashMap<>();
         NDArray total = null;
         for (LossTerm term : terms) {
+            batch.readBy(term, mapsReadBy(term));
             NDArray value;
             if (term.role() == LossRole.ALIGNMENT) {
                 value = alignment(term, batch, report);
@@ -138,6 +154,7 @@ public final class DistillationLoss {
             total = total == null ? weighted : total.add(weighted);
         }
         if (embeddingReport != null) {
+            batch.readBy(embeddingReport, mapsReadBy(embeddingReport));
             report.put(DistillationLosses.EMBEDDING, embeddingReport.compute(batch, 0));
         }
         report.put(DistillationLosses.TOTAL, total);

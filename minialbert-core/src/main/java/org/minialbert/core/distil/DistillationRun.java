@@ -229,15 +229,23 @@ public final class DistillationRun implements AutoCloseable {
         LossRows rows = LossRows.of(inputs.attentionMask(), scope.create(labels, new Shape(batch.rows(), batch.length())),
                 scope);
         phases.lap(StepPhases.Phase.DATA);
-        TeacherSignals signals = TeacherSignals.of(teacher.model(), inputs, rows,
-                settings.teacher().trainMode() ? ForwardContext.TRAIN : ForwardContext.EVAL, loss.needsTeacherLogits(),
-                loss.teacherMapsKept());
+        TeacherSignals signals = teacherSignals(inputs, rows);
         phases.lap(StepPhases.Phase.TEACHER);
         EncoderOutputs outputs = student.encode(inputs, context);
         phases.lap(StepPhases.Phase.STUDENT);
         DistillationLosses losses = loss.compute(student, outputs, signals, rows);
         phases.lap(StepPhases.Phase.LOSS);
         return losses;
+    }
+
+    /**
+     * The teacher's pass on a batch as the objective needs it: in the configured mode, its logits
+     * only when a term reads them, and only the attention maps the terms read.
+     */
+    TeacherSignals teacherSignals(EncoderInputs inputs, LossRows rows) {
+        return TeacherSignals.of(teacher.model(), inputs, rows,
+                settings.teacher().trainMode() ? ForwardContext.TRAIN : ForwardContext.EVAL, loss.needsTeacherLogits(),
+                loss.teacherMapsKept());
     }
 
     /** Trains, writing checkpoints, metrics and the final student into {@code runDir}. */

@@ -3,6 +3,9 @@ package org.minialbert.core.distil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -11,8 +14,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,10 +30,12 @@ import org.minialbert.core.io.Safetensors;
 import org.minialbert.core.io.TensorData;
 import org.minialbert.core.model.EmbeddedModel;
 import org.minialbert.core.model.EncoderConfig;
+import org.minialbert.core.model.EncoderInputs;
 import org.minialbert.core.model.EncoderModel;
 import org.minialbert.core.model.HeadKind;
 import org.minialbert.core.model.ModelCheckpoint;
 import org.minialbert.core.model.ModelLocator;
+import org.minialbert.core.text.TokenBatch;
 
 /**
  * Distillation end to end on a tiny random BERT teacher (the real bge tokenizer, V = 30522, H = 32,
@@ -178,6 +185,25 @@ class DistillationJobTest extends EngineTest {
                     org.assertj.core.api.Assertions.within(1e-3f));
             assertThat(job.describeMapping(4, 24)).hasSize(2).first().asString()
                     .contains("student iteration 0 -> teacher layer 1");
+        }
+    }
+
+    @Test
+    void theTeacherPassKeepsOnlyTheMapsTheObjectiveReads(@TempDir Path dir) {
+        try (DistillationRun job = DistillationRun.prepare(settings(job(dir.resolve("cache"))), new ModelLocator(factory),
+                factory, manager);
+                NDManager step = manager.newSubManager()) {
+            TokenBatch batch = job.firstBatch(QUIET);
+            EncoderInputs inputs = batch.slice(0, batch.rows(), step);
+            long[] labels = new long[batch.rows() * batch.length()];
+            Arrays.fill(labels, LossRows.IGNORED);
+            labels[1] = 5;
+            LossRows rows = LossRows.of(inputs.attentionMask(),
+                    step.create(labels, new Shape(batch.rows(), batch.length())), step);
+            List<NDArray> maps = job.teacherSignals(inputs, rows).outputs().attentions();
+            assertThat(maps).hasSize(4);
+            assertThat(IntStream.range(0, 4).filter(layer -> maps.get(layer) != null))
+                    .as("attention-kl reads the mapped layers g(i) = 2i + 1 of the two iterations").containsExactly(1, 3);
         }
     }
 

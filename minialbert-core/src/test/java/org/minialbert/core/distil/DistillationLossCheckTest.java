@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
@@ -15,13 +16,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.minialbert.api.ConfigurationException;
+import org.minialbert.api.nn.ForwardContext;
 import org.minialbert.api.plugin.DistillationBatch;
 import org.minialbert.api.plugin.LossRole;
 import org.minialbert.api.plugin.LossShapes;
 import org.minialbert.api.plugin.LossTerm;
+import org.minialbert.api.plugin.TeacherMaps;
 import org.minialbert.core.engine.OfflineEngine;
 import org.minialbert.core.model.EncoderConfig;
+import org.minialbert.core.model.EncoderInputs;
 import org.minialbert.core.model.EncoderModel;
+import org.minialbert.core.model.EncoderOutputs;
 import org.minialbert.core.model.HeadKind;
 import org.minialbert.core.model.ModelFactory;
 
@@ -91,6 +96,54 @@ class DistillationLossCheckTest {
                     List.of(mlm, undeclared), null);
             assertThat(IntStream.range(0, 4).filter(withPlugin.teacherMapsKept()))
                     .as("a term that says nothing may read any layer").containsExactly(0, 1, 2, 3);
+        }
+    }
+
+    @Test
+    void aTermReadsOnlyTheTeacherOutputsItDeclared() throws IOException {
+        try (EncoderModel student = model("albert", 8, 2, HeadKind.MASKED_LM);
+                EncoderModel teacher = model("bert", 8, 4, HeadKind.MASKED_LM);
+                NDManager step = manager.newSubManager()) {
+            LossTerm mlm = new ReferenceLossTerms.Mlm().create(ConfigFactory.empty(),
+                    DistillationLoss.shapes(student, teacher), null);
+            LossTerm everyMap = new NamedLossTerm("every-map", LossRole.MLM, false, TeacherMaps.ALL,
+                    (b, i) -> b.teacherAttention(0).sum());
+            EncoderInputs inputs = EncoderInputs.of(step, new long[] {2, 5, 7, 9, 3, 4, 8, 1}, new long[] {1, 1, 1, 1,
+                    1, 1, 1, 1}, new long[8], 2, 4);
+            LossRows rows = LossRows.of(inputs.attentionMask(), step.create(new long[] {LossRows.IGNORED, 5,
+                    LossRows.IGNORED, LossRows.IGNORED, 6, LossRows.IGNORED, LossRows.IGNORED, LossRows.IGNORED},
+                    new Shape(2, 4)), step);
+            EncoderOutputs studentOutputs = student.encode(inputs, ForwardContext.EVAL);
+            DistillationLoss allowed = new DistillationLoss(LayerMapping.reference(2), LossWeights.REFERENCE,
+                    List.of(mlm, everyMap), null);
+            assertThat(allowed.compute(student, studentOutputs, TeacherSignals.of(teacher, inputs, rows,
+                    ForwardContext.EVAL, false, allowed.teacherMapsKept()), rows).terms()).containsKey("loss.every-map");
+
+            List<LossTerm> misdeclared = List.of(
+                    new NamedLossTerm("mapped-only", LossRole.MLM, false, TeacherMaps.MAPPED,
+                            (b, i) -> b.teacherAttention(0).sum()),
+                    new NamedLossTerm("no-maps", LossRole.MLM, false, TeacherMaps.NONE,
+                            (b, i) -> b.teacherAttention(1).sum()),
+                    new NamedLossTerm("no-logits", LossRole.MLM, false, TeacherMaps.NONE,
+                            (b, i) -> b.teacherLogits().sum()));
+            for (LossTerm term : misdeclared) {
+                // next to a term that reads every map (and one that reads the logits), so the teacher keeps
+                // what the misdeclared term reads: it must fail on its own declaration
+                LossTerm logits = new NamedLossTerm("logits", LossRole.MLM, true, TeacherMaps.NONE,
+                        (b, i) -> b.teacherLogits().sum());
+                DistillationLoss loss = new DistillationLoss(LayerMapping.reference(2), LossWeights.REFERENCE,
+                        List.of(mlm, everyMap, logits, term), null);
+                TeacherSignals signals = TeacherSignals.of(teacher, inputs, rows, ForwardContext.EVAL, true,
+                        loss.teacherMapsKept());
+                assertThatThrownBy(() -> loss.compute(student, studentOutputs, signals, rows)).as(term.key())
+                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("'" + term.key() + "'")
+                        .hasMessageContaining("without declaring it");
+            }
+
+            LossTerm silent = new NamedLossTerm("silent", LossRole.MLM, false, null, (b, i) -> b.labels().sum());
+            assertThatThrownBy(() -> new DistillationLoss(LayerMapping.reference(2), LossWeights.REFERENCE,
+                    List.of(mlm, silent), null)).isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("'silent'").hasMessageContaining("NONE, MAPPED or ALL");
         }
     }
 

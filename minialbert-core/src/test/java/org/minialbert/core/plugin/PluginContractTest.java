@@ -108,7 +108,8 @@ class PluginContractTest {
                 case "sharing" -> ((ParameterSharingProvider) plugin).create(settings, SHAPE.iterations());
                 case "adaptation" -> ((LayerAdaptationProvider) plugin).create(settings, SHAPE, weights);
                 case "mapping" -> ((LayerMappingProvider) plugin).teacherLayers(settings, 4, 12);
-                case "loss" -> ((LossTermProvider) plugin).create(settings, new LossShapes(16, 16, 2, 2), weights);
+                case "loss" -> assertThat(((LossTermProvider) plugin).create(settings, new LossShapes(16, 16, 2, 2),
+                        weights).teacherMaps()).as(plugin.name() + " declares the teacher maps it reads").isNotNull();
                 case "embedding-init" -> initialise((EmbeddingInitialiserProvider) plugin, settings, manager);
                 case "task" -> ((SentenceTaskProvider) plugin).create(settings);
                 case "token-task" -> ((TokenTaskProvider) plugin).create(settings);
