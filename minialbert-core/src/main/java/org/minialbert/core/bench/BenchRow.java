@@ -19,16 +19,10 @@ import java.util.Map;
  * @param phases seconds per step by phase (training steps that report them; else empty)
  */
 public record BenchRow(String name, BatchShape shape, int warmupSteps, List<Double> stepSeconds, long tokens,
-        double flops,
-        long peakResidentBytes, int liveArrays, int liveArrayGrowth, double pageFaultsPerStep,
+        double flops, long peakResidentBytes, int liveArrays, int liveArrayGrowth, double pageFaultsPerStep,
         Map<String, Double> phases) {
 
-    /** This row with the per-step phase times of a training step. */
-    public BenchRow withPhases(Map<String, Double> perStep) {
-        return new BenchRow(name, shape, warmupSteps, stepSeconds, tokens, flops, peakResidentBytes, liveArrays,
-                liveArrayGrowth, pageFaultsPerStep, perStep);
-    }
-
+    /** @throws IllegalArgumentException if no step was timed */
     public BenchRow {
         if (stepSeconds.isEmpty()) {
             throw new IllegalArgumentException(name + ": no timed step");
@@ -36,15 +30,23 @@ public record BenchRow(String name, BatchShape shape, int warmupSteps, List<Doub
         stepSeconds = List.copyOf(stepSeconds);
     }
 
+    /** This row with the per-step phase times of a training step. */
+    public BenchRow withPhases(Map<String, Double> perStep) {
+        return new BenchRow(name, shape, warmupSteps, stepSeconds, tokens, flops, peakResidentBytes, liveArrays,
+                liveArrayGrowth, pageFaultsPerStep, perStep);
+    }
+
     /** Median seconds per step, what the row's rates are computed from. */
     public double seconds() {
         return StepTimer.median(stepSeconds.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
+    /** Seconds of the fastest timed step. */
     public double fastestSeconds() {
         return stepSeconds.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
     }
 
+    /** Seconds of the slowest timed step. */
     public double slowestSeconds() {
         return stepSeconds.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
     }

@@ -19,8 +19,10 @@ final class BatchSignals implements DistillationBatch {
     private final LossRows rows;
     private final LayerMapping mapping;
     private NDArray studentLogits;
-    private LossTerm reader;
-    private IntPredicate readableMaps = layer -> true;
+    // what the term being computed declared; everything until DistillationLoss says which term that is
+    private LossTerm currentTerm;
+    private IntPredicate declaredMaps = layer -> true;
+    private boolean logitsDeclared = true;
 
     BatchSignals(EncoderModel student, EncoderOutputs studentOutputs, TeacherSignals teacher, LossRows rows,
             LayerMapping mapping) {
@@ -51,17 +53,22 @@ final class BatchSignals implements DistillationBatch {
      * layers {@code declaredMaps} accepts, and the teacher's logits if it said it needs them.
      */
     void readBy(LossTerm term, IntPredicate declaredMaps) {
-        this.reader = term;
-        this.readableMaps = declaredMaps;
+        this.currentTerm = term;
+        this.declaredMaps = declaredMaps;
+        this.logitsDeclared = term.needsTeacherLogits();
     }
 
     @Override
     public NDArray teacherAttention(int layer) {
+        if (!declaredMaps.test(layer)) {
+            throw new IllegalStateException(termName() + " reads the teacher's attention map of layer " + layer
+                    + " without declaring it (its teacherMaps() is " + currentTerm.teacherMaps() + "): return MAPPED "
+                    + "for the mapped layers g(i) or ALL for any layer");
+        }
         NDArray map = teacher.outputs().attentions().get(layer);
-        if (map == null || !readableMaps.test(layer)) {
-            throw new IllegalStateException(readerName() + " reads the teacher's attention map of layer " + layer
-                    + " without declaring it: LossTerm.teacherMaps() must return MAPPED (the mapped layers g(i)) "
-                    + "or ALL (any layer)" + (reader == null ? "" : ", not " + reader.teacherMaps()));
+        if (map == null) {
+            throw new IllegalStateException("the teacher's pass did not keep the attention map of layer " + layer
+                    + ", which " + termName() + " reads: run it with DistillationLoss.teacherMapsKept()");
         }
         return map;
     }
@@ -91,15 +98,15 @@ final class BatchSignals implements DistillationBatch {
 
     @Override
     public NDArray teacherLogits() {
-        if (reader != null && !reader.needsTeacherLogits()) {
-            throw new IllegalStateException(readerName() + " reads the teacher's logits without declaring it: "
+        if (!logitsDeclared) {
+            throw new IllegalStateException(termName() + " reads the teacher's logits without declaring it: "
                     + "LossTerm.needsTeacherLogits() must return true");
         }
         return teacher.labelledLogits();
     }
 
-    private String readerName() {
-        return reader == null ? "a loss term" : "loss term '" + reader.key() + "'";
+    private String termName() {
+        return currentTerm == null ? "a loss term" : "loss term '" + currentTerm.key() + "'";
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.minialbert.core.distil;
 import ai.djl.ndarray.NDArray;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ public final class DistillationLoss {
     private final List<LossTerm> terms;
     private final LossTerm embeddingReport;
     private final Set<Integer> mappedLayers;
+    private final Map<LossTerm, IntPredicate> mapsRead = new IdentityHashMap<>();
     private final IntPredicate teacherMapsKept;
 
     /**
@@ -48,13 +50,24 @@ public final class DistillationLoss {
                 .collect(Collectors.toUnmodifiableSet());
         IntPredicate kept = layer -> false;
         for (LossTerm term : allTerms()) {
-            if (term.teacherMaps() == null) {
-                throw new ConfigurationException("loss term '" + term.key() + "' (" + term.getClass().getName()
-                        + ") declares no teacher maps: its teacherMaps() must return NONE, MAPPED or ALL");
-            }
-            kept = kept.or(mapsReadBy(term));
+            IntPredicate read = layersOf(declared(term).teacherMaps());
+            mapsRead.put(term, read);
+            kept = kept.or(read);
         }
         this.teacherMapsKept = kept;
+    }
+
+    /**
+     * {@code term}, after checking that it declares which teacher maps it reads.
+     *
+     * @throws ConfigurationException if its {@link LossTerm#teacherMaps()} is null
+     */
+    static LossTerm declared(LossTerm term) {
+        if (term.teacherMaps() == null) {
+            throw new ConfigurationException("loss term '" + term.key() + "' (" + term.getClass().getName()
+                    + ") declares no teacher maps: its teacherMaps() must return NONE, MAPPED or ALL");
+        }
+        return term;
     }
 
     /** The reference objective for these two models: mlm, attention-kl, hidden-cosine, output-kl; α 1, β 3, γ 5. */
@@ -107,7 +120,7 @@ public final class DistillationLoss {
 
     /** Whether a term needs the teacher's MLM logits. */
     public boolean needsTeacherLogits() {
-        return terms.stream().anyMatch(LossTerm::needsTeacherLogits);
+        return allTerms().stream().anyMatch(LossTerm::needsTeacherLogits);
     }
 
     /**
@@ -119,8 +132,8 @@ public final class DistillationLoss {
         return teacherMapsKept;
     }
 
-    private IntPredicate mapsReadBy(LossTerm term) {
-        return switch (term.teacherMaps()) {
+    private IntPredicate layersOf(TeacherMaps maps) {
+        return switch (maps) {
             case ALL -> layer -> true;
             case MAPPED -> mappedLayers::contains;
             case NONE -> layer -> false;
@@ -142,7 +155,7 @@ public final class DistillationLoss {
         Map<String, NDArray> report = new LinkedHashMap<>();
         NDArray total = null;
         for (LossTerm term : terms) {
-            batch.readBy(term, mapsReadBy(term));
+            batch.readBy(term, mapsRead.get(term));
             NDArray value;
             if (term.role() == LossRole.ALIGNMENT) {
                 value = alignment(term, batch, report);
@@ -154,7 +167,7 @@ public final class DistillationLoss {
             total = total == null ? weighted : total.add(weighted);
         }
         if (embeddingReport != null) {
-            batch.readBy(embeddingReport, mapsReadBy(embeddingReport));
+            batch.readBy(embeddingReport, mapsRead.get(embeddingReport));
             report.put(DistillationLosses.EMBEDDING, embeddingReport.compute(batch, 0));
         }
         report.put(DistillationLosses.TOTAL, total);

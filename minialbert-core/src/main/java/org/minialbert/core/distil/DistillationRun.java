@@ -128,8 +128,9 @@ public final class DistillationRun implements AutoCloseable {
         List<PluginChoice> choices = settings.loss().terms();
         for (int i = 0; i < choices.size(); i++) {
             PluginChoice choice = choices.get(i);
-            settings.locations().at("loss.terms[" + i + "]", () -> terms.add(registry.get(choice.type())
-                    .create(registry.settings(choice.type(), choice.config()), shapes, objective)));
+            settings.locations().at("loss.terms[" + i + "]", () -> terms.add(DistillationLoss.declared(
+                    registry.get(choice.type()).create(registry.settings(choice.type(), choice.config()), shapes,
+                            objective))));
         }
         return terms;
     }

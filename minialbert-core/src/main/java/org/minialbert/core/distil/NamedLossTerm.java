@@ -1,6 +1,7 @@
 package org.minialbert.core.distil;
 
 import ai.djl.ndarray.NDArray;
+import java.util.Objects;
 import java.util.function.BiFunction;
 import org.minialbert.api.plugin.DistillationBatch;
 import org.minialbert.api.plugin.LossRole;
@@ -13,6 +14,10 @@ import org.minialbert.api.plugin.TeacherMaps;
  */
 record NamedLossTerm(String key, LossRole role, boolean needsTeacherLogits, TeacherMaps teacherMaps,
         BiFunction<DistillationBatch, Integer, NDArray> formula) implements LossTerm {
+
+    NamedLossTerm {
+        Objects.requireNonNull(teacherMaps, "teacherMaps");
+    }
 
     @Override
     public NDArray compute(DistillationBatch batch, int pair) {

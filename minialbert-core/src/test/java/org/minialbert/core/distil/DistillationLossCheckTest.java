@@ -76,22 +76,7 @@ class DistillationLossCheckTest {
                     List.of(mlm, hidden), null);
             assertThat(IntStream.range(0, 4).filter(noMaps.teacherMapsKept())).isEmpty();
 
-            LossTerm undeclared = new LossTerm() {
-                @Override
-                public String key() {
-                    return "plugin";
-                }
-
-                @Override
-                public LossRole role() {
-                    return LossRole.ALIGNMENT;
-                }
-
-                @Override
-                public NDArray compute(DistillationBatch batch, int pair) {
-                    return batch.teacherAttention(0).sum();
-                }
-            };
+            LossTerm undeclared = new PluginTerm("plugin");
             DistillationLoss withPlugin = new DistillationLoss(LayerMapping.reference(2), LossWeights.REFERENCE,
                     List.of(mlm, undeclared), null);
             assertThat(IntStream.range(0, 4).filter(withPlugin.teacherMapsKept()))
@@ -140,7 +125,12 @@ class DistillationLossCheckTest {
                         .hasMessageContaining("without declaring it");
             }
 
-            LossTerm silent = new NamedLossTerm("silent", LossRole.MLM, false, null, (b, i) -> b.labels().sum());
+            LossTerm silent = new PluginTerm("silent") {
+                @Override
+                public TeacherMaps teacherMaps() {
+                    return null;
+                }
+            };
             assertThatThrownBy(() -> new DistillationLoss(LayerMapping.reference(2), LossWeights.REFERENCE,
                     List.of(mlm, silent), null)).isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("'silent'").hasMessageContaining("NONE, MAPPED or ALL");
@@ -178,6 +168,30 @@ class DistillationLossCheckTest {
                             DistillationLoss.shapes(student, teacher), null));
             assertThatCode(() -> new DistillationLoss(LayerMapping.reference(2), LossWeights.REFERENCE, withoutOutput,
                     null).check(student, teacher)).doesNotThrowAnyException();
+        }
+    }
+
+    /** A term as a plugin might write it, reading the teacher's map of layer 0 and not saying so. */
+    private static class PluginTerm implements LossTerm {
+        private final String key;
+
+        PluginTerm(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public String key() {
+            return key;
+        }
+
+        @Override
+        public LossRole role() {
+            return LossRole.ALIGNMENT;
+        }
+
+        @Override
+        public NDArray compute(DistillationBatch batch, int pair) {
+            return batch.teacherAttention(0).sum();
         }
     }
 }

@@ -29,6 +29,7 @@ import org.minialbert.api.plugin.LayerMappingProvider;
 import org.minialbert.api.plugin.LossShapes;
 import org.minialbert.api.plugin.LossTermProvider;
 import org.minialbert.api.plugin.ParameterSharingProvider;
+import org.minialbert.api.plugin.TeacherMaps;
 import org.minialbert.api.task.SentenceTaskProvider;
 import org.minialbert.api.task.TokenTaskProvider;
 import org.minialbert.core.engine.OfflineEngine;
@@ -109,7 +110,8 @@ class PluginContractTest {
                 case "adaptation" -> ((LayerAdaptationProvider) plugin).create(settings, SHAPE, weights);
                 case "mapping" -> ((LayerMappingProvider) plugin).teacherLayers(settings, 4, 12);
                 case "loss" -> assertThat(((LossTermProvider) plugin).create(settings, new LossShapes(16, 16, 2, 2),
-                        weights).teacherMaps()).as(plugin.name() + " declares the teacher maps it reads").isNotNull();
+                        weights).teacherMaps()).as(plugin.name() + " declares the teacher maps it reads")
+                        .isEqualTo(plugin.name().startsWith("attention-") ? TeacherMaps.MAPPED : TeacherMaps.NONE);
                 case "embedding-init" -> initialise((EmbeddingInitialiserProvider) plugin, settings, manager);
                 case "task" -> ((SentenceTaskProvider) plugin).create(settings);
                 case "token-task" -> ((TokenTaskProvider) plugin).create(settings);
