@@ -13,14 +13,14 @@ public record LinearLayer(Weight weight, Weight bias) {
      * rows the bias is part of the product ({@code addmm}).
      */
     public NDArray apply(NDArray x) {
+        LinearKernel kernel = LinearKernel.installed();
         Shape shape = x.getShape();
         int axes = shape.dimension();
         if (axes <= 2) {
-            return LinearKernel.installed().linear(x, weight.value(), bias.value());
+            return kernel.linear(x, weight.value(), bias.value());
         }
         NDArray rows = x.reshape(-1, shape.get(axes - 1));
-        return LinearKernel.installed().linear(rows, weight.value(), bias.value())
-                .reshape(shape.slice(0, axes - 1).add(outputWidth()));
+        return kernel.linear(rows, weight.value(), bias.value()).reshape(shape.slice(0, axes - 1).add(outputWidth()));
     }
 
     public int inputWidth() {

@@ -34,7 +34,6 @@ public final class DistillationLoss {
     private final LossWeights weights;
     private final List<LossTerm> terms;
     private final LossTerm embeddingReport;
-    private final Set<Integer> mappedLayers;
     private final Map<LossTerm, IntPredicate> mapsRead = new IdentityHashMap<>();
     private final IntPredicate teacherMapsKept;
 
@@ -46,11 +45,11 @@ public final class DistillationLoss {
         this.weights = weights;
         this.terms = List.copyOf(terms);
         this.embeddingReport = terms.stream().anyMatch(t -> t.role() == LossRole.EMBEDDING) ? null : embeddingReport;
-        this.mappedLayers = IntStream.range(0, mapping.size()).map(mapping::teacherLayer).boxed()
+        Set<Integer> mappedLayers = IntStream.range(0, mapping.size()).map(mapping::teacherLayer).boxed()
                 .collect(Collectors.toUnmodifiableSet());
         IntPredicate kept = layer -> false;
         for (LossTerm term : allTerms()) {
-            IntPredicate read = layersOf(declared(term).teacherMaps());
+            IntPredicate read = layersOf(declared(term).teacherMaps(), mappedLayers);
             mapsRead.put(term, read);
             kept = kept.or(read);
         }
@@ -132,7 +131,7 @@ public final class DistillationLoss {
         return teacherMapsKept;
     }
 
-    private IntPredicate layersOf(TeacherMaps maps) {
+    private static IntPredicate layersOf(TeacherMaps maps, Set<Integer> mappedLayers) {
         return switch (maps) {
             case ALL -> layer -> true;
             case MAPPED -> mappedLayers::contains;

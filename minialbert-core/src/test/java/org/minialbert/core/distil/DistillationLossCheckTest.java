@@ -111,11 +111,11 @@ class DistillationLossCheckTest {
                             (b, i) -> b.teacherAttention(1).sum()),
                     new NamedLossTerm("no-logits", LossRole.MLM, false, TeacherMaps.NONE,
                             (b, i) -> b.teacherLogits().sum()));
+            LossTerm logits = new NamedLossTerm("logits", LossRole.MLM, true, TeacherMaps.NONE,
+                    (b, i) -> b.teacherLogits().sum());
             for (LossTerm term : misdeclared) {
-                // next to a term that reads every map (and one that reads the logits), so the teacher keeps
+                // next to a term that reads every map and one that reads the logits, so the teacher keeps
                 // what the misdeclared term reads: it must fail on its own declaration
-                LossTerm logits = new NamedLossTerm("logits", LossRole.MLM, true, TeacherMaps.NONE,
-                        (b, i) -> b.teacherLogits().sum());
                 DistillationLoss loss = new DistillationLoss(LayerMapping.reference(2), LossWeights.REFERENCE,
                         List.of(mlm, everyMap, logits, term), null);
                 TeacherSignals signals = TeacherSignals.of(teacher, inputs, rows, ForwardContext.EVAL, true,
