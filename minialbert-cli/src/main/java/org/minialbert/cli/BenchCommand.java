@@ -126,6 +126,7 @@ final class BenchCommand implements Callable<Integer> {
                     run.student().config().embeddingSize(), run.student().config().hiddenSize(),
                     JniUtils.getNumThreads(), Runtime.getRuntime().availableProcessors());
             out.println("glibc malloc settings: " + mallocSettings());
+            out.println("preloaded native libraries (LD_PRELOAD): " + preloads());
             out.flush();
             if (soak != null) {
                 Soak.Result result = Soak.run(run, distil.get(0), soak, (int) Math.max(1, soak / 50),
@@ -160,6 +161,15 @@ final class BenchCommand implements Callable<Integer> {
         String set = System.getenv().entrySet().stream().filter(e -> e.getKey().startsWith("MALLOC_"))
                 .map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(" "));
         return set.isEmpty() ? "glibc defaults" : set;
+    }
+
+    /**
+     * The libraries preloaded ahead of the engine, such as the one {@code MINIALBERT_MKL_ANY_CPU=1} makes the
+     * launcher add (docs/performance.md).
+     */
+    private static String preloads() {
+        String preload = System.getenv("LD_PRELOAD");
+        return preload == null || preload.isBlank() ? "none" : preload;
     }
 
     private static void write(Path file, BenchReport report) {
