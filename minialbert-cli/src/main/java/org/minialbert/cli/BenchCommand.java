@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.minialbert.api.ConfigurationException;
+import org.minialbert.api.nn.LinearKernel;
 import org.minialbert.core.bench.BatchShape;
 import org.minialbert.core.bench.BenchPreset;
 import org.minialbert.core.bench.BenchReport;
@@ -127,6 +128,7 @@ final class BenchCommand implements Callable<Integer> {
                     JniUtils.getNumThreads(), Runtime.getRuntime().availableProcessors());
             out.println("glibc malloc settings: " + mallocSettings());
             out.println("preloaded native libraries (LD_PRELOAD): " + preloads());
+            out.println("linear maps without a gradient: " + linearKernel());
             out.flush();
             if (soak != null) {
                 Soak.Result result = Soak.run(run, distil.get(0), soak, (int) Math.max(1, soak / 50),
@@ -170,6 +172,12 @@ final class BenchCommand implements Callable<Integer> {
     private static String preloads() {
         String preload = System.getenv("LD_PRELOAD");
         return preload == null || preload.isBlank() ? "none" : preload;
+    }
+
+    /** Which kernel multiplies where no gradient is recorded ({@code minialbert.linear-kernel} chooses). */
+    private static String linearKernel() {
+        LinearKernel kernel = LinearKernel.installed();
+        return kernel == LinearKernel.ENGINE_OPERATOR ? "the engine's operator" : kernel.getClass().getSimpleName();
     }
 
     private static void write(Path file, BenchReport report) {

@@ -5,14 +5,17 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.minialbert.api.nn.LinearKernel;
+import org.minialbert.core.engine.OneDnnLinear;
 
 /**
  * The engine's float32 matrix-multiply rate on this machine: square products of a few large sizes,
- * each timed several times through both routes the models multiply by (the engine's product, MKL on
- * the CPU, and the installed {@link LinearKernel}, oneDNN where no gradient is recorded); the best
+ * each timed several times through every route the models can multiply by (the engine's product, MKL
+ * on the CPU; the installed {@link LinearKernel}; and {@link OneDnnLinear} even where the models are
+ * set to use the engine's operator, so that the ceiling does not depend on that setting); the best
  * rate is the ceiling that model steps are measured against (their model FLOP utilisation, MFU).
  */
 public final class GemmCeiling {
@@ -71,20 +74,28 @@ public final class GemmCeiling {
      * and keeps the fastest.
      */
     public static Result measure(NDManager parent, int[] sizes, int repeats) {
+        // every route this engine has, whichever one the models are set to use, so that the ceiling
+        // does not depend on that setting (minialbert.linear-kernel)
+        return measure(parent, sizes, repeats, List.of(LinearKernel.installed(), new OneDnnLinear()));
+    }
+
+    /** As {@link #measure(NDManager, int[], int)}, timing the engine's product and each of {@code kernels}. */
+    static Result measure(NDManager parent, int[] sizes, int repeats, List<LinearKernel> kernels) {
         Map<Integer, Double> rates = new LinkedHashMap<>();
         Map<Integer, String> routes = new LinkedHashMap<>();
-        LinearKernel kernel = LinearKernel.installed();
         for (int n : sizes) {
             try (NDManager scope = parent.newSubManager()) {
                 NDArray a = scope.randomUniform(-1f, 1f, new Shape(n, n), DataType.FLOAT32);
                 NDArray b = scope.randomUniform(-1f, 1f, new Shape(n, n), DataType.FLOAT32);
                 NDArray zero = scope.zeros(new Shape(n), DataType.FLOAT32);
                 a.matMul(b).close();
-                // the first product also loads the kernel's module, so the route is then the one taken
-                kernel.linear(a, b, zero).close();
                 Map<String, Supplier<NDArray>> byRoute = new LinkedHashMap<>();
                 byRoute.put(ENGINE_PRODUCT, () -> a.matMul(b));
-                byRoute.putIfAbsent(kernel.route(a, b, zero), () -> kernel.linear(a, b, zero));
+                for (LinearKernel kernel : kernels) {
+                    // the first product also loads the kernel's module, so the route is then the one taken
+                    kernel.linear(a, b, zero).close();
+                    byRoute.putIfAbsent(kernel.route(a, b, zero), () -> kernel.linear(a, b, zero));
+                }
                 long best = Long.MAX_VALUE;
                 for (int r = 0; r < repeats; r++) {
                     for (Map.Entry<String, Supplier<NDArray>> route : byRoute.entrySet()) {
