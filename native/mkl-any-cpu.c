@@ -6,7 +6,7 @@
  * MKL then falls back to generic kernels for many single-precision products even where the
  * processor has AVX2 and FMA: on the AMD EPYC (Zen 3) development machine the student's masked-LM
  * decoder product ran at about half the speed MKL reaches with its AVX2 kernels, and the training
- * updates took 10-17% longer (docs/performance.md, change 21). Loaded ahead of PyTorch
+ * updates took 10-15% longer (docs/performance.md, change 21). Loaded ahead of PyTorch
  * (LD_PRELOAD), the definition below is found before MKL's own, which PyTorch's library exports;
  * MKL's other checks of the processor's instruction sets are left as they are.
  *
