@@ -166,8 +166,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The libraries preloaded ahead of the engine, such as the one {@code MINIALBERT_MKL_ANY_CPU=1} makes the
-     * launcher add (docs/performance.md).
+     * The libraries preloaded ahead of the engine, such as the one the launcher adds on AMD processors
+     * so that MKL uses its AVX2 kernels (docs/performance.md, change 21).
      */
     private static String preloads() {
         String preload = System.getenv("LD_PRELOAD");

@@ -75,8 +75,10 @@ public final class GemmCeiling {
      */
     public static Result measure(NDManager parent, int[] sizes, int repeats) {
         // every route this engine has, whichever one the models are set to use, so that the ceiling
-        // does not depend on that setting (minialbert.linear-kernel)
-        return measure(parent, sizes, repeats, List.of(LinearKernel.installed(), new OneDnnLinear()));
+        // does not depend on that setting (minialbert.linear-kernel); oneDNN's only once
+        LinearKernel installed = LinearKernel.installed();
+        return measure(parent, sizes, repeats,
+                installed instanceof OneDnnLinear ? List.of(installed) : List.of(installed, new OneDnnLinear()));
     }
 
     /** As {@link #measure(NDManager, int[], int)}, timing the engine's product and each of {@code kernels}. */
