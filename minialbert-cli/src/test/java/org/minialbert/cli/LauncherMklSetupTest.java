@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the machine's own C compiler.
  */
 class LauncherMklSetupTest {
-    private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
+    private static final Path REPOSITORY = repositoryRoot();
     private static final Path SCRIPT = REPOSITORY.resolve("native/mkl-any-cpu.sh");
     private static final String AMD = "vendor_id\t: AuthenticAMD\nflags\t\t: fpu sse2 avx fma avx2 bmi2\n";
     private static final String INTEL = "vendor_id\t: GenuineIntel\nflags\t\t: fpu sse2 avx fma avx2 bmi2\n";
@@ -38,7 +38,8 @@ class LauncherMklSetupTest {
 
     @BeforeEach
     void stageSourceAndStandInCompiler() throws IOException {
-        assertThat(SCRIPT).as("the launcher's script, from the repository root").isRegularFile();
+        assertThat(SCRIPT).as("the launcher's script, in or above %s", Path.of("").toAbsolutePath())
+                .isRegularFile();
         lib = tmp.resolve("native/libmkl-any-cpu.so");
         source = Files.copy(REPOSITORY.resolve("native/mkl-any-cpu.c"), tmp.resolve("mkl-any-cpu.c"));
         compilerLog = tmp.resolve("compiler.log");
@@ -153,6 +154,17 @@ class LauncherMklSetupTest {
     private static String value(String line, String key) {
         assertThat(line).startsWith(key);
         return line.substring(key.length());
+    }
+
+    /** The working directory or the nearest folder above it that holds the script (Maven runs tests in a module). */
+    private static Path repositoryRoot() {
+        Path start = Path.of("").toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("native/mkl-any-cpu.sh"))) {
+                return dir;
+            }
+        }
+        return start;
     }
 
     private static boolean onPath(String command) throws Exception {
