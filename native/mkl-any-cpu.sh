@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by ./minialbert (and by LauncherMklSetupTest): whether to preload the library that
 # native/mkl-any-cpu.c builds, which lets MKL use its AVX2 kernels on AMD processors
 # (docs/performance.md, change 21).
@@ -8,6 +9,7 @@
 #            the value of MINIALBERT_MKL_ANY_CPU
 #   CPUINFO  /proc/cpuinfo, or a file written like it
 #   LIB      the library; built when it is missing or older than SRC
+#   SRC      native/mkl-any-cpu.c ($CC, when set, must be one command without arguments)
 # When it preloads, it puts LIB first in LD_PRELOAD (exported) and sets kernel_opt to
 # -Dminialbert.linear-kernel=engine, unless JAVA_OPTS names that property: with these kernels MKL's
 # products were as fast as oneDNN's or faster at every shape measured, so gradient-free products

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,12 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
  * written like {@code /proc/cpuinfo}, with a stand-in compiler that records its calls, and once with
  * the machine's own C compiler.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "the launcher and its processor check are for Linux")
 class LauncherMklSetupTest {
     private static final Path REPOSITORY = repositoryRoot();
     private static final Path SCRIPT = REPOSITORY.resolve("native/mkl-any-cpu.sh");
     private static final String AMD = "vendor_id\t: AuthenticAMD\nflags\t\t: fpu sse2 avx fma avx2 bmi2\n";
     private static final String INTEL = "vendor_id\t: GenuineIntel\nflags\t\t: fpu sse2 avx fma avx2 bmi2\n";
-    private static final String AMD_WITHOUT_FMA = "vendor_id\t: AuthenticAMD\nflags\t\t: fpu sse2 avx avx2\n";
+    /** fma4 is not FMA: the flag must match as a whole word. */
+    private static final String AMD_WITHOUT_FMA = "vendor_id\t: AuthenticAMD\nflags\t\t: fpu sse2 avx fma4 avx2\n";
+    private static final String AMD_WITHOUT_AVX2 = "vendor_id\t: AuthenticAMD\nflags\t\t: fpu sse2 avx fma\n";
     private static final String KERNEL = "-Dminialbert.linear-kernel=engine";
 
     @TempDir
@@ -59,8 +64,10 @@ class LauncherMklSetupTest {
         assertThat(first.stderr()).isEmpty();
         assertThat(Files.readAllLines(compilerLog)).containsExactly("-shared -fPIC -O2 -o " + lib + " " + source);
 
-        Outcome second = run("auto", AMD, Map.of("CC", compiler.toString(), "LD_PRELOAD", "/opt/other.so"));
-        assertThat(second.preload()).isEqualTo(lib + ":/opt/other.so");
+        Path other = tmp.resolve("other.so");
+        Outcome second = run("auto", AMD, Map.of("CC", compiler.toString(), "LD_PRELOAD", other.toString()));
+        assertThat(second.rc()).isZero();
+        assertThat(second.preload()).isEqualTo(lib + ":" + other);
         assertThat(Files.readAllLines(compilerLog)).as("built once: the library is newer than its source").hasSize(1);
     }
 
@@ -71,6 +78,8 @@ class LauncherMklSetupTest {
         Files.setLastModifiedTime(lib, FileTime.fromMillis(Files.getLastModifiedTime(source).toMillis() - 60_000));
         Outcome outcome = run("1", AMD, Map.of("CC", compiler.toString()));
         assertThat(outcome.preload()).isEqualTo(lib.toString());
+        assertThat(outcome.kernel()).isEqualTo(KERNEL);
+        assertThat(outcome.stderr()).isEmpty();
         assertThat(Files.readAllLines(compilerLog)).hasSize(1);
         assertThat(lib).isEmptyFile();
     }
@@ -85,7 +94,7 @@ class LauncherMklSetupTest {
 
     @Test
     void preloadsNothingElsewhereAndSaysWhyOnlyWhenAskedFor() throws Exception {
-        for (String cpu : List.of(INTEL, AMD_WITHOUT_FMA)) {
+        for (String cpu : List.of(INTEL, AMD_WITHOUT_FMA, AMD_WITHOUT_AVX2)) {
             Outcome auto = run("auto", cpu, Map.of("CC", compiler.toString()));
             assertThat(auto.rc()).isZero();
             assertThat(auto.preload()).isEmpty();
@@ -109,14 +118,30 @@ class LauncherMklSetupTest {
     }
 
     @Test
+    void preloadsNothingWhenTheCompilerFails() throws Exception {
+        Path failing = Files.writeString(tmp.resolve("failing-cc"), "#!/bin/sh\necho \"no\" >&2\nexit 1\n");
+        assertThat(failing.toFile().setExecutable(true)).isTrue();
+        Outcome auto = run("auto", AMD, Map.of("CC", failing.toString()));
+        assertThat(auto.rc()).isZero();
+        assertThat(auto.preload()).isEmpty();
+        assertThat(auto.kernel()).isEmpty();
+        assertThat(run("1", AMD, Map.of("CC", failing.toString())).stderr())
+                .contains("ignored: cannot build " + lib + " (needs a C compiler");
+    }
+
+    @Test
     void zeroTurnsItOffAndOtherValuesAreErrors() throws Exception {
         Outcome off = run("0", AMD, Map.of("CC", compiler.toString()));
         assertThat(off.rc()).isZero();
         assertThat(off.preload()).isEmpty();
-        assertThat(compilerLog).doesNotExist();
+        assertThat(off.kernel()).isEmpty();
+        assertThat(off.stderr()).isEmpty();
         Outcome wrong = run("yes", AMD, Map.of("CC", compiler.toString()));
         assertThat(wrong.rc()).isEqualTo(2);
+        assertThat(wrong.preload()).isEmpty();
+        assertThat(wrong.kernel()).isEmpty();
         assertThat(wrong.stderr()).contains("MINIALBERT_MKL_ANY_CPU takes auto, 1 or 0, not 'yes'");
+        assertThat(compilerLog).doesNotExist();
     }
 
     @Test
@@ -131,24 +156,34 @@ class LauncherMklSetupTest {
         assertThat(symbols).containsPattern("\\sT mkl_serv_intel_cpu_true\\b");
     }
 
-    /** Sources the script in bash with the launcher's options and calls its function. */
+    /**
+     * Sources the script in bash with the launcher's options and calls its function, in an environment
+     * holding only PATH and {@code env}.
+     */
     private Outcome run(String mode, String cpuinfo, Map<String, String> env) throws Exception {
         Path cpuFile = Files.writeString(tmp.resolve("cpuinfo"), cpuinfo);
+        Path out = tmp.resolve("stdout");
+        Path err = tmp.resolve("stderr");
         ProcessBuilder builder = new ProcessBuilder("bash", "-c",
                 "set -euo pipefail; . \"$1\"; rc=0; mkl_any_cpu_setup \"$2\" \"$3\" \"$4\" \"$5\" || rc=$?; "
                         + "echo \"rc=$rc\"; echo \"preload=${LD_PRELOAD:-}\"; echo \"kernel=${kernel_opt:-}\"",
-                "bash", SCRIPT.toString(), mode, cpuFile.toString(), lib.toString(), source.toString());
-        builder.environment().keySet().removeAll(List.of("LD_PRELOAD", "JAVA_OPTS", "CC"));
+                "bash", SCRIPT.toString(), mode, cpuFile.toString(), lib.toString(), source.toString())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        String path = System.getenv("PATH");
+        builder.environment().clear();
+        builder.environment().put("PATH", path == null ? "/usr/bin:/bin" : path);
         builder.environment().putAll(env);
         Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("bash itself: %s", err).isZero();
-        List<String> lines = out.lines().toList();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("bash did not finish within 60 s");
+        }
+        String stderr = Files.readString(err, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as("bash itself: %s", stderr).isZero();
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(3);
         return new Outcome(Integer.parseInt(value(lines.get(0), "rc=")), value(lines.get(1), "preload="),
-                value(lines.get(2), "kernel="), err);
+                value(lines.get(2), "kernel="), stderr);
     }
 
     private static String value(String line, String key) {
