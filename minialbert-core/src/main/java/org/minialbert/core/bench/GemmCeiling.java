@@ -21,6 +21,11 @@ import org.minialbert.core.engine.OneDnnLinear;
 public final class GemmCeiling {
     /** The route of the engine's own product ({@code matMul}; MKL on the CPU). */
     public static final String ENGINE_PRODUCT = "engine matMul";
+    /**
+     * oneDNN's route where the models are set to the engine's operator: one for the process, so that
+     * its TorchScript module is compiled and loaded once, not at every measurement.
+     */
+    private static final LinearKernel ONE_DNN = new OneDnnLinear();
 
     private GemmCeiling() {
     }
@@ -78,7 +83,7 @@ public final class GemmCeiling {
         // does not depend on that setting (minialbert.linear-kernel); oneDNN's only once
         LinearKernel installed = LinearKernel.installed();
         return measure(parent, sizes, repeats,
-                installed instanceof OneDnnLinear ? List.of(installed) : List.of(installed, new OneDnnLinear()));
+                installed instanceof OneDnnLinear ? List.of(installed) : List.of(installed, ONE_DNN));
     }
 
     /** As {@link #measure(NDManager, int[], int)}, timing the engine's product and each of {@code kernels}. */
